@@ -1,0 +1,22 @@
+/* Communicators. MPI_COMM_WORLD and MPI_COMM_SELF are static objects defined in comm_world.c. */
+#ifndef MPR_COMM_H
+#define MPR_COMM_H
+
+#include <mpi.h>
+#include <stdint.h>
+
+#define MPR_COMM_MAGIC 0x4d5052636f6d6d31ull /* "MPRcomm1": catches stale or foreign handles */
+
+struct mpr_comm {
+    uint64_t magic;
+    int rank;
+    int size;
+    uint32_t context_id;
+    struct mpr_errhandler *errhandler;
+    char name[MPI_MAX_OBJECT_NAME];
+};
+
+/* Fill in rank and size of the predefined communicators from the process state. */
+void mpr_comm_world_init(void);
+
+#endif

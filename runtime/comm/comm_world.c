@@ -1,0 +1,29 @@
+#include "comm/comm.h"
+
+#include "core/errhandler.h"
+#include "core/state.h"
+
+/* Context ids 0 and 1 are reserved for the predefined communicators. */
+struct mpr_comm mpr_mpi_comm_world = {
+    .magic = MPR_COMM_MAGIC,
+    .rank = 0,
+    .size = 1,
+    .context_id = 0,
+    .errhandler = &mpr_mpi_errors_are_fatal,
+    .name = "MPI_COMM_WORLD",
+};
+
+struct mpr_comm mpr_mpi_comm_self = {
+    .magic = MPR_COMM_MAGIC,
+    .rank = 0,
+    .size = 1,
+    .context_id = 1,
+    .errhandler = &mpr_mpi_errors_are_fatal,
+    .name = "MPI_COMM_SELF",
+};
+
+void mpr_comm_world_init(void)
+{
+    mpr_mpi_comm_world.rank = mpr_state.rank;
+    mpr_mpi_comm_world.size = mpr_state.size;
+}

@@ -1,0 +1,19 @@
+/* Error handler objects. Predefined ones are static; user ones are reference counted. */
+#ifndef MPR_ERRHANDLER_H
+#define MPR_ERRHANDLER_H
+
+#include <mpi.h>
+
+enum mpr_errhandler_kind {
+    MPR_ERRH_FATAL,  /* MPI_ERRORS_ARE_FATAL: one line, then the whole job aborts */
+    MPR_ERRH_RETURN, /* MPI_ERRORS_RETURN: the class is returned to the caller */
+    MPR_ERRH_USER,   /* created by MPI_Comm_create_errhandler */
+};
+
+struct mpr_errhandler {
+    enum mpr_errhandler_kind kind;
+    int refcount; /* predefined handlers are never freed */
+    MPI_Comm_errhandler_function *fn;
+};
+
+#endif

@@ -1,0 +1,164 @@
+#include "core/param.h"
+
+#include "core/log.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern char **environ;
+
+const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
+    [MPR_P_RANK] = {"MPR_RANK", MPR_PARAM_INT, "0", "rank in MPI_COMM_WORLD", 1},
+    [MPR_P_SIZE] = {"MPR_SIZE", MPR_PARAM_INT, "1", "size of MPI_COMM_WORLD", 1},
+    [MPR_P_LOCAL_RANK] = {"MPR_LOCAL_RANK", MPR_PARAM_INT, "0", "rank among the ranks of this node",
+                          1},
+    [MPR_P_LOCAL_SIZE] = {"MPR_LOCAL_SIZE", MPR_PARAM_INT, "1", "number of ranks on this node", 1},
+    [MPR_P_NODE_ID] = {"MPR_NODE_ID", MPR_PARAM_INT, "0", "index of this node in the job", 1},
+    [MPR_P_JOBID] = {"MPR_JOBID", MPR_PARAM_STR, NULL, "job identifier (hex)", 1},
+    [MPR_P_APPNUM] = {"MPR_APPNUM", MPR_PARAM_INT, "0",
+                      "index of this rank's program in an MPMD command line (MPI_APPNUM)", 1},
+    [MPR_P_BOOT_FD] = {"MPR_BOOT_FD", MPR_PARAM_INT, "-1",
+                       "inherited bootstrap socket; unset means singleton", 1},
+    [MPR_P_SHM_FD] = {"MPR_SHM_FD", MPR_PARAM_INT, "-1", "inherited node segment (memfd)", 1},
+    [MPR_P_CPUSET] = {"MPR_CPUSET", MPR_PARAM_STR, NULL,
+                      "PUs this rank is bound to (OS indexes, list syntax)", 1},
+    [MPR_P_OVERSUBSCRIBED] = {"MPR_OVERSUBSCRIBED", MPR_PARAM_INT, "0",
+                              "1 when the node runs more ranks than PUs: waiting yields at once",
+                              1},
+    [MPR_P_CC] = {"MPR_CC", MPR_PARAM_STR, NULL,
+                  "C compiler mpcc runs (else $CC, else cc); read by mpcc, not the runtime", 0},
+};
+
+struct param_value {
+    int set;
+    long num;
+    const char *str;
+};
+
+static struct param_value values[MPR_P_MAX];
+
+static int parse_long(const char *s, long *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0') {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static void read_one(enum mpr_param_id id)
+{
+    const struct mpr_param_def *d = &mpr_param_defs[id];
+    const char *env = getenv(d->name);
+    const char *text = env ? env : d->def;
+
+    values[id].set = env != NULL;
+    values[id].str = text;
+    values[id].num = 0;
+    if (d->type != MPR_PARAM_INT || !text) {
+        return;
+    }
+    if (parse_long(text, &values[id].num) != 0) {
+        mpr_log_warn("%s='%s' is not an integer; using the default %s", d->name, text, d->def);
+        parse_long(d->def, &values[id].num);
+        values[id].set = 0;
+    }
+}
+
+static int known_name(const char *name, size_t len)
+{
+    for (int i = 0; i < MPR_P_MAX; i++) {
+        if (strlen(mpr_param_defs[i].name) == len && !strncmp(mpr_param_defs[i].name, name, len)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void warn_unknown(const char *entry)
+{
+    char name[128];
+    size_t len = strcspn(entry, "=");
+    const char *best = NULL;
+    int best_d = 1 << 30;
+
+    if (len >= sizeof(name) || known_name(entry, len)) {
+        return;
+    }
+    memcpy(name, entry, len);
+    name[len] = '\0';
+    for (int i = 0; i < MPR_P_MAX; i++) {
+        int d = mpr_edit_distance(name, mpr_param_defs[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = mpr_param_defs[i].name;
+        }
+    }
+    if (best && best_d <= 3) {
+        mpr_log_warn("unknown variable %s ignored; did you mean %s?", name, best);
+    } else {
+        mpr_log_warn("unknown variable %s ignored (docs/tuning.md lists them)", name);
+    }
+}
+
+void mpr_params_read(void)
+{
+    for (int i = 0; i < MPR_P_MAX; i++) {
+        read_one((enum mpr_param_id)i);
+    }
+    /* Warn once per job, not once per rank. */
+    if (values[MPR_P_RANK].num != 0) {
+        return;
+    }
+    for (char **e = environ; e && *e; e++) {
+        if (!strncmp(*e, "MPR_", 4)) {
+            warn_unknown(*e);
+        }
+    }
+}
+
+long mpr_param_int(enum mpr_param_id id)
+{
+    return values[id].num;
+}
+
+const char *mpr_param_str(enum mpr_param_id id)
+{
+    return values[id].str;
+}
+
+int mpr_param_is_set(enum mpr_param_id id)
+{
+    return values[id].set;
+}
+
+int mpr_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int row[128];
+
+    if (lb >= sizeof(row) / sizeof(row[0])) {
+        return 1 << 30;
+    }
+    for (size_t j = 0; j <= lb; j++) {
+        row[j] = (int)j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = diag + (a[i - 1] != b[j - 1]);
+            int best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+            row[j] = cost < best ? cost : best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
