@@ -42,7 +42,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 api-coverage:
-	scripts/gen-api-coverage . > docs/api-coverage.md
+	scripts/gen-api-coverage . > docs/api-coverage.md.tmp && mv docs/api-coverage.md.tmp docs/api-coverage.md
 
 format:
 	find runtime launcher tests examples bench include -name '*.[ch]' | xargs clang-format -i

@@ -401,14 +401,15 @@ static int build_poll(struct watch *w, struct pollfd *pfd, struct slot *slot)
     }
     for (int r = 0; r < w->job->nranks; r++) {
         struct mpr_proc *p = &w->job->procs[r];
-        if (p->boot_fd >= 0) {
-            add_slot(pfd, slot, &n, p->boot_fd, POLLIN, SLOT_BOOT, p);
-        }
+        /* Output first: what a rank printed before it aborted comes before the launcher's line. */
         if (p->out_fd >= 0) {
             add_slot(pfd, slot, &n, p->out_fd, POLLIN, SLOT_OUT, p);
         }
         if (p->err_fd >= 0) {
             add_slot(pfd, slot, &n, p->err_fd, POLLIN, SLOT_ERR, p);
+        }
+        if (p->boot_fd >= 0) {
+            add_slot(pfd, slot, &n, p->boot_fd, POLLIN, SLOT_BOOT, p);
         }
         if (p->in_fd >= 0 && p->in_off < w->stdin_len) {
             add_slot(pfd, slot, &n, p->in_fd, POLLOUT, SLOT_IN, p);
