@@ -2,9 +2,10 @@
  * Line-atomic output forwarding (see io.h for the contract).
  *
  * Bytes are copied once, into the stream's buffer, with tags inserted on the way; complete lines
- * then leave in one write() per buffer-full. The bytes kept after a write are only the partial
- * last line, which came from the current feed, so the memmove that keeps them costs at most what
- * was fed: forwarding stays linear in the output size.
+ * then leave in one write() per feed (or per buffer-full). The bytes kept after a write are the
+ * partial last line, and the next write that happens takes them along, so each byte is moved at
+ * most once; `clean` keeps the search for the last '\n' from rescanning a long partial line on
+ * every small feed. Forwarding stays linear in the output size.
  */
 #include "io.h"
 
@@ -21,10 +22,10 @@ enum { IO_BUF_MIN = 4096 };
 
 static void io_log_once(struct mpr_io_stream *s, const char *what, int err)
 {
-    if (!s->write_failed) {
-        fprintf(stderr, "mplaunch: forwarding output of rank %d: %s: %s\n", s->rank, what,
+    if (!s->logged) {
+        fprintf(stderr, "mplaunch: forwarding output of rank %d: %s failed: %s\n", s->rank, what,
                 strerror(err));
-        s->write_failed = true;
+        s->logged = true;
     }
 }
 
@@ -65,9 +66,9 @@ static int io_drain(struct mpr_io_stream *s, bool all)
     const char *nl;
     int rc = 0;
 
-    if (all) {
-        rc = s->len > 0 ? io_write_front(s, s->len) : 0;
-    } else {
+    if (all && s->len > 0) {
+        rc = io_write_front(s, s->len);
+    } else if (!all && s->len > s->clean) {
         nl = memrchr(s->buf + s->clean, '\n', s->len - s->clean);
         rc = nl != NULL ? io_write_front(s, (size_t)(nl - s->buf) + 1) : 0;
     }
@@ -201,11 +202,17 @@ int mpr_io_stream_read(struct mpr_io_stream *s, int in_fd)
         if (errno == EAGAIN || errno == EWOULDBLOCK) {
             return -MPR_ERR_AGAIN;
         }
-        fprintf(stderr, "mplaunch: reading output of rank %d: %s\n", s->rank, strerror(errno));
+        io_log_once(s, "read", errno);
         return -MPR_ERR_IO;
     }
-    rc = r == 0 ? mpr_io_stream_flush(s) : mpr_io_stream_feed(s, tmp, (size_t)r);
-    return rc < 0 ? rc : (int)r;
+    if (r > 0) {
+        rc = mpr_io_stream_feed(s, tmp, (size_t)r);
+        return rc < 0 ? rc : (int)r;
+    }
+    /* EOF: in line mode a last line without '\n' is ended here, or the next rank's output would
+     * continue it on the same line. */
+    rc = s->len > 0 && !(s->flags & MPR_IO_RAW) ? mpr_io_stream_feed(s, "\n", 1) : 0;
+    return rc < 0 ? rc : mpr_io_stream_flush(s);
 }
 
 int mpr_io_stream_flush(struct mpr_io_stream *s)

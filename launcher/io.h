@@ -38,7 +38,7 @@ struct mpr_io_stream {
     int out_fd;
     unsigned flags;
     bool at_line_start; /* the next byte fed begins a line: the tag goes before it */
-    bool write_failed;  /* an error was logged already: log once per stream */
+    bool logged;        /* an error was logged already: log once per stream */
     char tag[MPR_IO_TAG_MAX];
     size_t tag_len;
     char *buf;    /* pending output, tags inserted; between calls, line mode holds no '\n' */
@@ -59,7 +59,8 @@ int mpr_io_stream_feed(struct mpr_io_stream *s, const char *data, size_t n);
 
 /*
  * One read() from in_fd (EINTR retried), fed to the stream. Returns the bytes read (> 0); 0 at
- * EOF, after flushing the partial last line; -MPR_ERR_AGAIN when a nonblocking in_fd has nothing;
+ * EOF, after writing the partial last line (ended with a '\n' in line mode, so that it cannot run
+ * into another stream's output); -MPR_ERR_AGAIN when a nonblocking in_fd has nothing;
  * -MPR_ERR_IO when read() failed (logged) or a write failed (see feed).
  */
 int mpr_io_stream_read(struct mpr_io_stream *s, int in_fd);

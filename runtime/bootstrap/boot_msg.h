@@ -73,6 +73,9 @@ int mpr_boot_decode_next(struct mpr_boot_decoder *d, struct mpr_boot_msg *msg);
  * Encoders write header + payload into buf (cap bytes) and return the total length, or
  * -MPR_ERR_TRUNCATE when it does not fit, -MPR_ERR_ARG for a key longer than MPR_BOOT_KEY_MAX
  * or containing no characters.
+ * Also -MPR_ERR_ARG for a type outside 1..MPR_BOOT_TYPE_MAX-1, a payload over MPR_BOOT_PAYLOAD_MAX
+ * or NULL data with a nonzero length. An ABORT message too long for one payload is cut to fit
+ * (the abort itself must get through).
  */
 long mpr_boot_encode(uint32_t type, const void *payload, uint32_t len, void *buf, size_t cap);
 long mpr_boot_encode_put(const char *key, const void *val, uint32_t vlen, void *buf, size_t cap);

@@ -6,6 +6,7 @@
  */
 #include <check.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,7 +380,8 @@ START_TEST(test_many_lines_checksum)
 }
 END_TEST
 
-/* A child writes lines and a partial last line, then dies: everything arrives, then EOF. */
+/* A child writes lines and a partial last line, then dies: everything arrives, the last line
+ * ended with a newline, then EOF. */
 START_TEST(test_read_eof)
 {
     int p[2];
@@ -409,11 +411,38 @@ START_TEST(test_read_eof)
     }
     ck_assert_int_eq(rc, 0);
     ck_assert_uint_eq(mpr_io_stream_pending(&s), 0);
-    ck_assert_int_eq(pread(fileno(f), out, sizeof(out) - 1, 0), 23);
-    ck_assert_str_eq(out, "[1] one\n[1] two\n[1] thr");
+    ck_assert_int_eq(pread(fileno(f), out, sizeof(out) - 1, 0), 24);
+    ck_assert_str_eq(out, "[1] one\n[1] two\n[1] thr\n");
     mpr_io_stream_fini(&s);
     close(p[0]);
     fclose(f);
+}
+END_TEST
+
+/* A reader that went away: the error is reported, output is dropped, memory stays bounded. */
+START_TEST(test_write_error)
+{
+    int p[2];
+    int devnull = open("/dev/null", O_WRONLY);
+    struct mpr_io_stream s;
+
+    signal(SIGPIPE, SIG_IGN); /* as mplaunch does; Check runs each test in its own process */
+    ck_assert_int_eq(dup2(devnull, STDERR_FILENO), STDERR_FILENO); /* the one log line */
+    ck_assert_int_eq(pipe(p), 0);
+    close(p[0]);
+    mpr_io_stream_init(&s, 9, p[1], MPR_IO_TAG);
+    ck_assert_int_eq(mpr_io_stream_feed(&s, "lost\n", 5), -MPR_ERR_IO);
+    ck_assert_uint_eq(mpr_io_stream_pending(&s), 0);
+    for (int i = 0; i < 1000; i++) {
+        ck_assert_int_eq(mpr_io_stream_feed(&s, "more and more\n", 14), -MPR_ERR_IO);
+    }
+    ck_assert_int_eq(mpr_io_stream_feed(&s, "tail", 4), 0);
+    ck_assert_uint_eq(mpr_io_stream_pending(&s), 8);
+    ck_assert_int_eq(mpr_io_stream_flush(&s), -MPR_ERR_IO);
+    ck_assert_uint_eq(mpr_io_stream_pending(&s), 0);
+    mpr_io_stream_fini(&s);
+    close(p[1]);
+    close(devnull);
 }
 END_TEST
 
@@ -464,6 +493,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_long_line);
     tcase_add_test(tc, test_many_lines_checksum);
     tcase_add_test(tc, test_read_eof);
+    tcase_add_test(tc, test_write_error);
     tcase_add_test(tc, test_throughput);
     suite_add_tcase(s, tc);
     return s;
