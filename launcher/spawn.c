@@ -87,9 +87,20 @@ int mpr_spawn_resolve(const char *prog, char **path, char *err, size_t errlen)
     return 0;
 }
 
+/* MPR_SHM_RING_BUDGET (runtime/core/param.c lists it): receive ring bytes per rank. */
+static size_t ring_budget(void)
+{
+    const char *v = getenv("MPR_SHM_RING_BUDGET");
+    char *end;
+    unsigned long long b = v ? strtoull(v, &end, 10) : 0;
+
+    return v && *end == '\0' && b > 0 ? (size_t)b : 4u << 20;
+}
+
 int mpr_spawn_segment(struct mpr_job *job, char *err, size_t errlen)
 {
-    size_t len = mpr_seg_size((uint32_t)job->nranks);
+    size_t ring = mpr_seg_ring_size((uint32_t)job->nranks, ring_budget());
+    size_t len = mpr_seg_size((uint32_t)job->nranks, ring);
     int fd = memfd_create("mpr-node", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 
     if (fd < 0) {
@@ -112,7 +123,7 @@ int mpr_spawn_segment(struct mpr_job *job, char *err, size_t errlen)
         job->seg = NULL;
         return -1;
     }
-    mpr_seg_format(job->seg, (uint32_t)job->nranks);
+    mpr_seg_format(job->seg, (uint32_t)job->nranks, ring);
     job->seg_fd = fd;
     job->seg_len = len;
     return 0;

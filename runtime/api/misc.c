@@ -5,6 +5,10 @@
  */
 #include "api/api.h"
 
+#include "datatype/datatype.h"
+
+#include <limits.h>
+
 /* No profiling library is built in: a profiler linked before libmpr overrides MPI_Pcontrol. */
 #pragma weak MPI_Pcontrol = PMPI_Pcontrol
 int PMPI_Pcontrol(const int level, ...)
@@ -49,22 +53,38 @@ int PMPI_Grequest_complete(MPI_Request request)
     return mpr_api_unsupported("MPI_Grequest_complete");
 }
 
+/* The status records bytes: count elements of datatype. */
+static int set_elements(const char *fn, MPI_Status *status, MPI_Datatype datatype, MPI_Count count)
+{
+    if (status == NULL) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "status: NULL pointer");
+    }
+    if (!mpr_datatype_ok(datatype)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "datatype: %s",
+                             datatype == MPI_DATATYPE_NULL ? "MPI_DATATYPE_NULL"
+                                                           : "not a datatype");
+    }
+    if (count < 0 || (datatype->size > 0 && count > LLONG_MAX / datatype->size)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT,
+                             "count: %lld is negative or too large for %s", (long long)count,
+                             datatype->name);
+    }
+    status->mpr_count = count * datatype->size;
+    return MPI_SUCCESS;
+}
+
 #pragma weak MPI_Status_set_elements = PMPI_Status_set_elements
 int PMPI_Status_set_elements(MPI_Status *status, MPI_Datatype datatype, int count)
 {
-    (void)status;
-    (void)datatype;
-    (void)count;
-    return mpr_api_unsupported("MPI_Status_set_elements");
+    mpr_api_require_init("MPI_Status_set_elements");
+    return set_elements("MPI_Status_set_elements", status, datatype, count);
 }
 
 #pragma weak MPI_Status_set_elements_x = PMPI_Status_set_elements_x
 int PMPI_Status_set_elements_x(MPI_Status *status, MPI_Datatype datatype, MPI_Count count)
 {
-    (void)status;
-    (void)datatype;
-    (void)count;
-    return mpr_api_unsupported("MPI_Status_set_elements_x");
+    mpr_api_require_init("MPI_Status_set_elements_x");
+    return set_elements("MPI_Status_set_elements_x", status, datatype, count);
 }
 
 #pragma weak MPI_Status_set_cancelled = PMPI_Status_set_cancelled

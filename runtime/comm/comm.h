@@ -12,9 +12,15 @@ struct mpr_comm {
     int rank;
     int size;
     uint32_t context_id;
+    const int *world; /* world rank of each comm rank; NULL: the identity (MPI_COMM_WORLD) */
     struct mpr_errhandler *errhandler;
     char name[MPI_MAX_OBJECT_NAME];
 };
+
+static inline int mpr_comm_world_rank(const struct mpr_comm *c, int rank)
+{
+    return c->world ? c->world[rank] : rank;
+}
 
 /* Fill in rank and size of the predefined communicators from the process state. */
 void mpr_comm_world_init(void);

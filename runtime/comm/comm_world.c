@@ -3,6 +3,8 @@
 #include "core/errhandler.h"
 #include "core/state.h"
 
+static int self_world_rank;
+
 /* Context ids 0 and 1 are reserved for the predefined communicators. */
 struct mpr_comm mpr_mpi_comm_world = {
     .magic = MPR_COMM_MAGIC,
@@ -18,6 +20,7 @@ struct mpr_comm mpr_mpi_comm_self = {
     .rank = 0,
     .size = 1,
     .context_id = 1,
+    .world = &self_world_rank,
     .errhandler = &mpr_mpi_errors_are_fatal,
     .name = "MPI_COMM_SELF",
 };
@@ -26,4 +29,5 @@ void mpr_comm_world_init(void)
 {
     mpr_mpi_comm_world.rank = mpr_state.rank;
     mpr_mpi_comm_world.size = mpr_state.size;
+    self_world_rank = mpr_state.rank;
 }

@@ -11,6 +11,7 @@ enum mpr_err {
     MPR_ERR_IO,      /* a system call failed; errno was logged where it was seen */
     MPR_ERR_NOENT,
     MPR_ERR_AGAIN,   /* no room now: progress and retry (never reaches the user) */
+    MPR_ERR_BUFFER,  /* the attached MPI_Bsend buffer is too small */
     MPR_ERR_MAX
 };
 

@@ -26,6 +26,30 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
     [MPR_P_OVERSUBSCRIBED] = {"MPR_OVERSUBSCRIBED", MPR_PARAM_INT, "0",
                               "1 when the node runs more ranks than PUs: waiting yields at once",
                               1},
+    [MPR_P_EAGER_LIMIT] = {"MPR_EAGER_LIMIT", MPR_PARAM_INT, "16384",
+                           "largest message (bytes) sent eagerly over shared memory; larger "
+                           "ones use rendezvous (single-copy CMA, or pipelined copy)",
+                           0},
+    [MPR_P_SHM_CMA] = {"MPR_SHM_CMA", MPR_PARAM_INT, "1",
+                       "0 disables single-copy (process_vm_readv) rendezvous: large messages are "
+                       "copied through the rings instead",
+                       0},
+    [MPR_P_SHM_RING_BUDGET] = {"MPR_SHM_RING_BUDGET", MPR_PARAM_INT, "4194304",
+                               "bytes of receive rings per rank, split over its local peers "
+                               "(each ring 16 KiB to 1 MiB, a power of two); read by mplaunch",
+                               0},
+    [MPR_P_WAIT_MODE] = {"MPR_WAIT_MODE", MPR_PARAM_STR, "auto",
+                         "how a blocked call waits: auto (spin, then yield, then sleep), spin, "
+                         "yield or block (sleep at once)",
+                         0},
+    [MPR_P_SPIN_US] = {"MPR_SPIN_US", MPR_PARAM_INT, "50",
+                       "auto wait mode: microseconds of busy polling before yielding (0 when "
+                       "oversubscribed)",
+                       0},
+    [MPR_P_YIELD_US] = {"MPR_YIELD_US", MPR_PARAM_INT, "2000",
+                        "auto wait mode: microseconds of polling with sched_yield before "
+                        "sleeping until a message arrives",
+                        0},
     [MPR_P_CC] = {"MPR_CC", MPR_PARAM_STR, NULL,
                   "C compiler mpcc runs (else $CC, else cc); read by mpcc, not the runtime", 0},
 };

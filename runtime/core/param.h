@@ -21,6 +21,12 @@ enum mpr_param_id {
     MPR_P_CPUSET,
     MPR_P_OVERSUBSCRIBED,
     /* Set by users. */
+    MPR_P_EAGER_LIMIT,
+    MPR_P_SHM_CMA,
+    MPR_P_SHM_RING_BUDGET,
+    MPR_P_WAIT_MODE,
+    MPR_P_SPIN_US,
+    MPR_P_YIELD_US,
     MPR_P_CC,
     MPR_P_MAX
 };

@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "core/param.h"
 #include "core/state.h"
+#include "pt2pt/pt2pt.h"
 #include "tools/record.h"
 #include "transport/shm/shm_node.h"
 
@@ -98,7 +99,7 @@ int mpr_runtime_init(int required, int *provided)
     mpr_record_enter(MPR_CALL_INIT, -1, -1);
     rc = mpr_boot_report_state(MPR_BOOT_STATE_INIT);
     if (rc == 0) {
-        rc = mpr_boot_fence();
+        rc = mpr_pt2pt_init(); /* collective: returns once every rank is up */
     }
     mpr_record_leave();
     if (rc == 0) {
@@ -113,6 +114,7 @@ int mpr_runtime_finalize(void)
 
     mpr_record_enter(MPR_CALL_FINALIZE, -1, -1);
     fflush(stdout);
+    mpr_pt2pt_fini();
     rc = mpr_boot_fence();
     if (rc == 0) {
         rc = mpr_boot_report_state(MPR_BOOT_STATE_FINALIZED);

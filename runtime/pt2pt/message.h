@@ -11,9 +11,14 @@
 
 #define MPR_MESSAGE_MAGIC 0x4d50526d73676531ull /* "MPRmsge1": catches stale or foreign handles */
 
+struct mpr_unexp;
+struct mpr_comm;
+
 struct mpr_message {
     uint64_t magic;
     int no_proc; /* 1 only for MPI_MESSAGE_NO_PROC: receiving from it completes at once, empty */
+    struct mpr_unexp *unexp; /* the message, off the matching queues */
+    struct mpr_comm *comm;
 };
 
 #endif

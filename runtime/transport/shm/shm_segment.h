@@ -3,7 +3,10 @@
  * and inherited by every local rank (fd number in MPR_SHM_FD). Offsets, never pointers; every
  * struct here has a fixed size asserted at compile time.
  *
- *   [ header | rank record x local_size | ... transport areas (later) ]
+ *   [ header | rank record x N | rank control x N | ring x N*N ]
+ *
+ * Ring (s -> r) carries records from local rank s to local rank r; the diagonal is never used
+ * (and, being untouched, costs no memory: memfd pages are allocated on first write).
  */
 #ifndef MPR_SHM_SEGMENT_H
 #define MPR_SHM_SEGMENT_H
@@ -13,7 +16,7 @@
 #include <stdint.h>
 
 #define MPR_SEG_MAGIC 0x6d70722d73656731ull /* "mpr-seg1" */
-#define MPR_SEG_VERSION 1u
+#define MPR_SEG_VERSION 2u
 #define MPR_CACHELINE 64
 
 struct mpr_seg_header {
@@ -22,7 +25,10 @@ struct mpr_seg_header {
     uint32_t local_size;
     uint64_t records_off; /* offset of local_size struct mpr_rank_record */
     uint64_t total_size;
-    unsigned char pad[32];
+    uint64_t ctl_off;     /* offset of local_size struct mpr_shm_ctl */
+    uint64_t rings_off;   /* offset of ring (0 -> 0); ring (s -> r) is at + (s*N + r) * stride */
+    uint64_t ring_size;   /* data bytes of each ring (a power of two) */
+    uint64_t ring_stride; /* bytes from one ring to the next */
 };
 _Static_assert(sizeof(struct mpr_seg_header) == MPR_CACHELINE, "segment header is one line");
 
@@ -40,10 +46,33 @@ struct mpr_rank_record {
 };
 _Static_assert(sizeof(struct mpr_rank_record) == MPR_CACHELINE, "one record per cache line");
 
-/* Bytes the segment needs for `local_size` ranks. */
-size_t mpr_seg_size(uint32_t local_size);
-/* Write the header into a freshly mapped, zeroed segment. */
-void mpr_seg_format(void *base, uint32_t local_size);
+/*
+ * What a rank publishes about itself to its node: the futex doorbell peers ring after writing to
+ * its rings, and what the single-copy probe needs. Two lines: the doorbell is written by senders,
+ * the rest only at start-up.
+ */
+struct mpr_shm_ctl {
+    _Atomic uint32_t futex;    /* bumped by a sender that found the rank asleep */
+    _Atomic uint32_t sleeping; /* 1 while the rank may be asleep on `futex` */
+    unsigned char pad0[56];
+    _Atomic uint32_t pid;
+    _Atomic uint32_t cma_ok;       /* 1: this rank could read its neighbour's probe word */
+    _Atomic uint64_t probe_addr;   /* address of a word holding MPR_SEG_PROBE ^ local rank */
+    unsigned char pad1[48];
+};
+_Static_assert(sizeof(struct mpr_shm_ctl) == 2 * MPR_CACHELINE, "control block is two lines");
+
+#define MPR_SEG_PROBE 0x70726f6265636d61ull /* "probecma" */
+
+/* Data bytes of each ring for N local ranks and a per-rank receive budget in bytes. */
+size_t mpr_seg_ring_size(uint32_t local_size, size_t budget);
+/* Bytes the segment needs. */
+size_t mpr_seg_size(uint32_t local_size, size_t ring_size);
+/* Write the header into a freshly mapped, zeroed segment (rings are zero: formatted). */
+void mpr_seg_format(void *base, uint32_t local_size, size_t ring_size);
+struct mpr_shm_ctl *mpr_seg_ctl(void *base, uint32_t local_rank);
+/* Shared memory of ring (from -> to). */
+void *mpr_seg_ring(void *base, uint32_t from, uint32_t to);
 /* 0 if `base` (of `len` mapped bytes) holds a segment this build understands, else -MPR_ERR_PROTO. */
 int mpr_seg_check(const void *base, size_t len);
 struct mpr_rank_record *mpr_seg_record(void *base, uint32_t local_rank);

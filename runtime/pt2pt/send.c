@@ -1,0 +1,131 @@
+/*
+ * Sending: eager for small messages (the data travels in the first record; the send is done
+ * once it is injected, or, for Ssend, once the receiver ACKs the match), rendezvous above the
+ * eager limit (an RTS; the receiver pulls the data straight from this rank's buffer with CMA and
+ * answers FIN, or answers CTS and this rank streams DATA fragments through the transport).
+ */
+#include "pt2pt/pt2pt.h"
+
+#include "comm/comm.h"
+#include "core/errcode.h"
+#include "pt2pt/peer.h"
+#include "pt2pt/proto.h"
+#include "pt2pt/proto_limits.h"
+
+#include <string.h>
+
+static void fill_hdr(struct mpr_msg_hdr *h, unsigned kind, const struct mpr_request *req)
+{
+    h->kind = (uint8_t)kind;
+    h->sync = req->mode == MPR_MODE_SYNC;
+    h->reserved = 0;
+    h->ctx = req->ctx;
+    h->src = req->comm->rank;
+    h->tag = req->tag;
+    h->size = req->bytes;
+}
+
+static int inject_eager(struct mpr_request *req, const struct mpr_transport *tp)
+{
+    unsigned char head[sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_sreq)];
+    int sync = req->mode == MPR_MODE_SYNC;
+    uint64_t id = (uint64_t)(uintptr_t)req;
+    int rc;
+
+    fill_hdr((struct mpr_msg_hdr *)head, sync ? MPR_MSG_EAGER_SYNC : MPR_MSG_EAGER, req);
+    if (sync) {
+        memcpy(head + sizeof(struct mpr_msg_hdr), &id, sizeof(id));
+        /* Set before send(): a self-delivered ACK may arrive before send() returns. */
+        req->state = MPR_SEND_WAIT_ACK;
+    }
+    rc = tp->send(req->peer, head, mpr_msg_headlen(head[0]), req->buf, req->bytes);
+    if (rc != 0) {
+        req->state = MPR_SEND_QUEUED;
+        return rc;
+    }
+    if (!sync) {
+        mpr_request_complete(req);
+    }
+    return 0;
+}
+
+static int inject_rts(struct mpr_request *req, const struct mpr_transport *tp)
+{
+    unsigned char head[sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_rts)];
+    struct mpr_msg_ext_rts ext = {.sreq = (uint64_t)(uintptr_t)req,
+                                  .addr = (uint64_t)(uintptr_t)req->buf};
+    int rc;
+
+    fill_hdr((struct mpr_msg_hdr *)head, MPR_MSG_RTS, req);
+    memcpy(head + sizeof(struct mpr_msg_hdr), &ext, sizeof(ext));
+    req->state = MPR_SEND_WAIT_FIN; /* before send(): self delivers FIN or CTS inside it */
+    rc = tp->send(req->peer, head, sizeof(head), NULL, 0);
+    if (rc != 0) {
+        req->state = MPR_SEND_QUEUED;
+    }
+    return rc;
+}
+
+/* Rendezvous without single-copy: DATA fragments until all of the message is out. */
+static int inject_stream(struct mpr_request *req, const struct mpr_transport *tp)
+{
+    unsigned char head[sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_data)];
+    size_t frag = mpr_proto_max_fragment(tp);
+
+    fill_hdr((struct mpr_msg_hdr *)head, MPR_MSG_DATA, req);
+    while (req->offset < req->bytes) {
+        struct mpr_msg_ext_data ext = {.rreq = req->rreq, .offset = req->offset};
+        size_t n = req->bytes - req->offset < frag ? req->bytes - req->offset : frag;
+        memcpy(head + sizeof(struct mpr_msg_hdr), &ext, sizeof(ext));
+        int rc = tp->send(req->peer, head, sizeof(head), (const char *)req->buf + req->offset, n);
+        if (rc != 0) {
+            return rc;
+        }
+        req->offset += n;
+    }
+    mpr_request_complete(req);
+    return 0;
+}
+
+int mpr_send_inject(struct mpr_request *req)
+{
+    const struct mpr_transport *tp = mpr_peers[req->peer].tp;
+
+    if (req->state == MPR_SEND_STREAM) {
+        return inject_stream(req, tp);
+    }
+    return req->rndv ? inject_rts(req, tp) : inject_eager(req, tp);
+}
+
+int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
+                    enum mpr_send_mode mode, struct mpr_request **out)
+{
+    struct mpr_request *req = mpr_request_new(MPR_REQ_SEND);
+
+    if (!req) {
+        return -MPR_ERR_NOMEM;
+    }
+    if (dest == MPI_PROC_NULL) {
+        req->kind = MPR_REQ_DONE;
+        req->src = MPI_PROC_NULL;
+        req->rtag = MPI_ANY_TAG;
+        req->complete = 1;
+        *out = req;
+        return 0;
+    }
+    req->buf = (void *)buf;
+    req->bytes = bytes;
+    req->rank = dest;
+    req->tag = tag;
+    req->comm = comm;
+    req->ctx = comm->context_id;
+    req->mode = mode;
+    req->peer = mpr_comm_world_rank(comm, dest);
+    req->rndv = bytes > mpr_proto_eager_limit(mpr_peers[req->peer].tp);
+    req->state = MPR_SEND_QUEUED;
+    *out = req;
+    if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {
+        mpr_peer_queue_send(req->peer, req);
+    }
+    return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * The shared-memory transport: per ordered pair of local ranks one single-producer ring in the
+ * node segment; single-copy rendezvous with process_vm_readv (CMA) when the kernel allows it.
+ */
+#ifndef MPR_SHM_H
+#define MPR_SHM_H
+
+/* Attach to the node segment's rings, probe CMA (two bootstrap fences). Singleton: no-op. */
+int mpr_shm_init(void);
+/* Whether the transport is up (a launched job with a node segment). */
+int mpr_shm_active(void);
+/* Whether world rank `peer` is on this node. */
+int mpr_shm_reaches(int peer);
+/* Sleep until a peer rings this rank's doorbell, or timeout_ns, unless a record is waiting. */
+void mpr_shm_block(long timeout_ns);
+
+#endif
