@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test asan bench install api-coverage format clean
+.PHONY: all deps configure build demo test asan bench install api-coverage docs format clean
 
 all: build
 
@@ -43,6 +43,9 @@ install: build
 
 api-coverage:
 	scripts/gen-api-coverage . > docs/api-coverage.md.tmp && mv docs/api-coverage.md.tmp docs/api-coverage.md
+
+docs: build api-coverage
+	$(BUILD)/docs/gen-tuning > docs/tuning.md.tmp && mv docs/tuning.md.tmp docs/tuning.md
 
 format:
 	find runtime launcher tests examples bench include -name '*.[ch]' | xargs clang-format -i
