@@ -299,22 +299,63 @@ MPI_Aint PMPI_Aint_diff(MPI_Aint addr1, MPI_Aint addr2)
     return (MPI_Aint)((uintptr_t)addr1 - (uintptr_t)addr2);
 }
 
+/*
+ * Elements in a status: for predefined types the same as MPI_Get_count (each is one basic
+ * element); MPI_UNDEFINED for a partial element. Derived types will count their basic elements.
+ */
+static int elements(const char *fn, const MPI_Status *status, MPI_Datatype datatype,
+                    MPI_Count *n)
+{
+    MPI_Count span;
+
+    mpr_api_require_init(fn);
+    if (status == MPI_STATUS_IGNORE) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "status: NULL pointer");
+    }
+    if (!mpr_datatype_ok(datatype)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "datatype: not a valid datatype");
+    }
+    span = mpr_datatype_span(datatype);
+    if (span == 0) {
+        *n = 0;
+    } else {
+        *n = status->mpr_count % span ? MPI_UNDEFINED : status->mpr_count / span;
+    }
+    return MPI_SUCCESS;
+}
+
 #pragma weak MPI_Get_elements = PMPI_Get_elements
 int PMPI_Get_elements(const MPI_Status *status, MPI_Datatype datatype, int *count)
 {
-    (void)status;
-    (void)datatype;
-    (void)count;
-    return mpr_api_unsupported("MPI_Get_elements");
+    MPI_Count n;
+    int rc;
+
+    if (!count) {
+        return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_elements", MPI_ERR_ARG,
+                             "count: NULL pointer");
+    }
+    rc = elements("MPI_Get_elements", status, datatype, &n);
+    if (rc == MPI_SUCCESS) {
+        *count = n > INT_MAX ? MPI_UNDEFINED : (int)n;
+    }
+    return rc;
 }
 
 #pragma weak MPI_Get_elements_x = PMPI_Get_elements_x
 int PMPI_Get_elements_x(const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count)
 {
-    (void)status;
-    (void)datatype;
-    (void)count;
-    return mpr_api_unsupported("MPI_Get_elements_x");
+    MPI_Count n;
+    int rc;
+
+    if (!count) {
+        return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_elements_x", MPI_ERR_ARG,
+                             "count: NULL pointer");
+    }
+    rc = elements("MPI_Get_elements_x", status, datatype, &n);
+    if (rc == MPI_SUCCESS) {
+        *count = n;
+    }
+    return rc;
 }
 
 #pragma weak MPI_Pack = PMPI_Pack

@@ -64,12 +64,13 @@ static int set_elements(const char *fn, MPI_Status *status, MPI_Datatype datatyp
                              datatype == MPI_DATATYPE_NULL ? "MPI_DATATYPE_NULL"
                                                            : "not a datatype");
     }
-    if (count < 0 || (datatype->size > 0 && count > LLONG_MAX / datatype->size)) {
+    if (count < 0 || (mpr_datatype_span(datatype) > 0 &&
+                      count > LLONG_MAX / mpr_datatype_span(datatype))) {
         return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT,
                              "count: %lld is negative or too large for %s", (long long)count,
                              datatype->name);
     }
-    status->mpr_count = count * datatype->size;
+    status->mpr_count = count * mpr_datatype_span(datatype);
     return MPI_SUCCESS;
 }
 

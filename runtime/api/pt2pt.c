@@ -48,7 +48,7 @@ static struct {
 
 static size_t nbytes(int count, MPI_Datatype dt)
 {
-    return (size_t)count * (size_t)dt->size;
+    return (size_t)count * (size_t)mpr_datatype_span(dt);
 }
 
 static int is_persistent(const struct mpr_request *r)
@@ -294,19 +294,19 @@ static int finish(MPI_Request *handle, MPI_Status *status, struct done_info *inf
  */
 static int op_error(const char *fn, int errclass, int err, int index, const struct done_info *in)
 {
-    char what[48] = "request";
+    char what[48] = "";
     const char *name = mpr_errclass_name(err);
 
     if (index >= 0) {
-        snprintf(what, sizeof(what), "array_of_requests[%d]", index);
+        snprintf(what, sizeof(what), "array_of_requests[%d]: ", index);
     }
     if (err == MPI_ERR_TRUNCATE) {
         return mpr_api_error(in->comm, fn, errclass,
-                             "%s: the message from rank %d tag %d does not fit the %zu-byte "
+                             "%sthe message from rank %d tag %d does not fit the %zu-byte "
                              "receive buffer (truncated)",
                              what, in->st.MPI_SOURCE, in->st.MPI_TAG, in->cap);
     }
-    return mpr_api_error(in->comm, fn, errclass, "%s: the operation failed with %s", what,
+    return mpr_api_error(in->comm, fn, errclass, "%sthe operation failed with %s", what,
                          name ? name : "an unknown error class");
 }
 
@@ -1159,12 +1159,13 @@ int PMPI_Get_count(const MPI_Status *status, MPI_Datatype datatype, int *count)
         return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_count", MPI_ERR_TYPE,
                              "datatype: not a valid datatype");
     }
-    if (datatype->size == 0) {
+    if (mpr_datatype_span(datatype) == 0) {
         *count = 0;
         return MPI_SUCCESS;
     }
-    n = status->mpr_count / datatype->size;
-    *count = (status->mpr_count % datatype->size != 0 || n > INT_MAX) ? MPI_UNDEFINED : (int)n;
+    n = status->mpr_count / mpr_datatype_span(datatype);
+    *count = (status->mpr_count % mpr_datatype_span(datatype) != 0 || n > INT_MAX) ? MPI_UNDEFINED
+                                                                                   : (int)n;
     return MPI_SUCCESS;
 }
 

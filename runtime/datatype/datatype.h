@@ -73,6 +73,18 @@ struct mpr_datatype {
     char name[MPI_MAX_OBJECT_NAME]; /* MPI_Type_set_name may change it, even for predefined ones */
 };
 
+/*
+ * Bytes one element of a predefined type occupies in a contiguous buffer and on the wire: its
+ * extent. It differs from `size` only for the pair types whose C struct has padding
+ * (MPI_DOUBLE_INT, MPI_SHORT_INT, ...); moving the padding too keeps the copy one block, and both
+ * ends of a node share the layout. Status counts are kept in these bytes. Derived types will
+ * pack their data instead.
+ */
+static inline MPI_Count mpr_datatype_span(const struct mpr_datatype *dt)
+{
+    return dt->extent;
+}
+
 /* Datatype validity for argument checks: non-NULL and a live datatype object. */
 static inline int mpr_datatype_ok(const struct mpr_datatype *dt)
 {

@@ -16,7 +16,7 @@ int mpr_pt2pt_persist_init(enum mpr_req_kind kind, void *buf, int count, MPI_Dat
     req->buf = buf;
     req->count = count;
     req->dtype = dtype;
-    req->bytes = (size_t)count * (size_t)dtype->size;
+    req->bytes = (size_t)count * (size_t)mpr_datatype_span(dtype);
     req->rank = rank;
     req->tag = tag;
     req->comm = comm;
