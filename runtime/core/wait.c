@@ -16,7 +16,12 @@ enum wait_mode { WAIT_AUTO, WAIT_SPIN, WAIT_YIELD, WAIT_BLOCK };
 static enum wait_mode mode;
 static double spin_s, yield_s;
 
-/* How long one sleep may last: a bound, not a poll interval (wake-ups are signalled). */
+/*
+ * How long one sleep may last: a bound, not a poll interval (wake-ups are signalled). The first
+ * sleep of a wait is short: a sender that published in the very instant this rank fell asleep
+ * may have missed its doorbell (see wake() in transport/shm/shm.c).
+ */
+#define SLEEP_FIRST_NS 1000000L
 #define SLEEP_MAX_NS 100000000L
 
 void mpr_wait_init(void)
@@ -49,17 +54,17 @@ static double now_s(void)
  * Sleep unless this rank has sends queued for room in a peer's ring: consumers do not ring the
  * producer's doorbell when they free space, so such a rank yields instead.
  */
-static void sleep_or_yield(void)
+static void sleep_or_yield(unsigned *sleeps)
 {
     if (mpr_peers_pending()) {
         sched_yield();
     } else {
-        mpr_transports_block(SLEEP_MAX_NS);
+        mpr_transports_block((*sleeps)++ == 0 ? SLEEP_FIRST_NS : SLEEP_MAX_NS);
     }
 }
 
 /* Nothing happened for `idle` seconds: spin on, yield, or sleep. */
-static void idle_step(double idle)
+static void idle_step(double idle, unsigned *sleeps)
 {
     switch (mode) {
     case WAIT_SPIN:
@@ -68,7 +73,7 @@ static void idle_step(double idle)
         sched_yield();
         return;
     case WAIT_BLOCK:
-        sleep_or_yield();
+        sleep_or_yield(sleeps);
         return;
     case WAIT_AUTO:
         if (idle < spin_s) {
@@ -78,7 +83,7 @@ static void idle_step(double idle)
             sched_yield();
             return;
         }
-        sleep_or_yield();
+        sleep_or_yield(sleeps);
         return;
     }
 }
@@ -86,12 +91,12 @@ static void idle_step(double idle)
 void mpr_wait_until(int (*done)(const void *arg), const void *arg)
 {
     double idle_since = 0;
-    unsigned polls = 0;
+    unsigned polls = 0, sleeps = 0;
 
     while (!done(arg)) {
         if (mpr_progress() > 0) {
             idle_since = 0;
-            polls = 0;
+            polls = sleeps = 0;
             continue;
         }
         /* Reading the clock costs more than a poll: only every few idle polls. */
@@ -102,6 +107,6 @@ void mpr_wait_until(int (*done)(const void *arg), const void *arg)
         if (idle_since == 0) {
             idle_since = now_s();
         }
-        idle_step(now_s() - idle_since);
+        idle_step(now_s() - idle_since, &sleeps);
     }
 }

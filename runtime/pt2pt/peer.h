@@ -21,6 +21,7 @@ struct mpr_ctrl {
 
 struct mpr_peer {
     const struct mpr_transport *tp;
+    size_t eager_limit;                    /* largest message sent eagerly to this peer */
     struct mpr_request *sq_head, *sq_tail; /* sends not (fully) injected yet, in order */
     struct mpr_ctrl *cq_head, *cq_tail;    /* control records not injected yet */
     int listed;                            /* on the pending list */

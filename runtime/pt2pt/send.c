@@ -121,7 +121,7 @@ int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr
     req->ctx = comm->context_id;
     req->mode = mode;
     req->peer = mpr_comm_world_rank(comm, dest);
-    req->rndv = bytes > mpr_proto_eager_limit(mpr_peers[req->peer].tp);
+    req->rndv = bytes > mpr_peers[req->peer].eager_limit;
     req->state = MPR_SEND_QUEUED;
     *out = req;
     if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {

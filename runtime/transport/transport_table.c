@@ -5,6 +5,7 @@
 #include "core/state.h"
 #include "bootstrap/boot.h"
 #include "pt2pt/peer.h"
+#include "pt2pt/proto_limits.h"
 #include "transport/shm/shm.h"
 
 static int shm_up;
@@ -36,6 +37,7 @@ int mpr_transports_init(void)
                           r);
             return -MPR_ERR_IO;
         }
+        mpr_peers[r].eager_limit = mpr_proto_eager_limit(mpr_peers[r].tp);
     }
     return 0;
 }

@@ -26,7 +26,9 @@ struct shm_state {
     struct mpr_shm_ring_rx *rx; /* rx[s]: ring s -> me */
     struct mpr_shm_ctl **ctl;   /* every local rank's control block */
     size_t max_record;
+    int strict_wake; /* oversubscribed: senders fence before looking at the doorbell */
 };
+
 
 static struct shm_state shm;
 
@@ -81,16 +83,26 @@ int mpr_shm_init(void)
     if (rc == 0) {
         rc = mpr_shm_cma_setup(mpr_shm_node.base, shm.me, shm.n);
     }
+    shm.strict_wake = mpr_state.oversubscribed;
     shm.up = rc == 0;
     return rc;
 }
 
+/*
+ * Ring the peer's doorbell if it may be asleep. On an oversubscribed node ranks sleep often, so
+ * the seq_cst fence pairs with mpr_shm_block's and no wake-up is ever missed. On a dedicated
+ * node the fence (a full store-buffer drain on every send) is left out. Then a wake-up can be
+ * missed only by a record published in the instant the peer falls asleep (its `sleeping` store
+ * and our stamp store cross): the peer's first sleep is short (mpr_shm_block's caller passes
+ * the first-sleep timeout), and any later record sees it asleep.
+ */
 static void wake(int peer)
 {
     struct mpr_shm_ctl *c = shm.ctl[peer];
 
-    /* Pairs with the fence in mpr_shm_block: the record is published, or the peer is awake. */
-    atomic_thread_fence(memory_order_seq_cst);
+    if (shm.strict_wake) {
+        atomic_thread_fence(memory_order_seq_cst);
+    }
     if (atomic_load_explicit(&c->sleeping, memory_order_relaxed)) {
         atomic_fetch_add_explicit(&c->futex, 1, memory_order_release);
         syscall(SYS_futex, &c->futex, FUTEX_WAKE, 1, NULL, NULL, 0);
@@ -162,8 +174,11 @@ static int any_waiting(void)
 void mpr_shm_block(long timeout_ns)
 {
     struct mpr_shm_ctl *c = shm.ctl[shm.me];
-    struct timespec ts = {.tv_sec = timeout_ns / 1000000000L, .tv_nsec = timeout_ns % 1000000000L};
     uint32_t seen = atomic_load_explicit(&c->futex, memory_order_acquire);
+    struct timespec ts;
+
+    ts.tv_sec = timeout_ns / 1000000000L;
+    ts.tv_nsec = timeout_ns % 1000000000L;
 
     atomic_store_explicit(&c->sleeping, 1, memory_order_relaxed);
     /* Pairs with the fence in wake(): either we see the record, or the sender sees us asleep. */
