@@ -427,6 +427,10 @@ static int blocking_send(const struct p2p_args *a, enum mpr_send_mode mode)
     MPI_Request req;
     int rc = check_send(a);
 
+    if (rc == MPI_SUCCESS && mode == MPR_MODE_STANDARD &&
+        mpr_pt2pt_send_now(a->buf, nbytes(a->count, a->dt), a->rank, a->tag, a->comm)) {
+        return MPI_SUCCESS;
+    }
     if (rc == MPI_SUCCESS) {
         rc = start_send(a, mode, &req);
     }
@@ -532,18 +536,27 @@ int PMPI_Recv(void *buf, int count, MPI_Datatype datatype, int source, int tag, 
               MPI_Status *status)
 {
     struct p2p_args a = {"MPI_Recv", comm, buf, count, datatype, source, tag};
-    MPI_Request req;
+    struct done_info info;
     int rc;
 
     mpr_api_require_init(a.fn);
     rc = check_recv(&a);
-    if (rc == MPI_SUCCESS) {
-        rc = start_recv(&a, buf, &req);
+    if (rc != MPI_SUCCESS) {
+        return rc;
     }
-    if (rc == MPI_SUCCESS) {
-        rc = wait_one(a.fn, &req, status);
+    rc = mpr_pt2pt_recv(buf, nbytes(count, datatype), source, tag, comm, &info.st);
+    if (rc < 0) {
+        return internal_error(comm, a.fn, rc);
     }
-    return rc;
+    if (status != MPI_STATUS_IGNORE) {
+        *status = info.st;
+    }
+    if (info.st.MPI_ERROR != MPI_SUCCESS) {
+        info.comm = comm;
+        info.cap = nbytes(count, datatype);
+        return op_error(a.fn, info.st.MPI_ERROR, info.st.MPI_ERROR, -1, &info);
+    }
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Irecv = PMPI_Irecv

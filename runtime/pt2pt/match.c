@@ -3,28 +3,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct mpr_match_queues **ctxs;
-static uint32_t nctxs;
+struct mpr_match_queues **mpr_match_ctxs;
+uint32_t mpr_match_nctxs;
 
-struct mpr_match_queues *mpr_match_queues(uint32_t ctx)
+struct mpr_match_queues *mpr_match_queues_slow(uint32_t ctx)
 {
-    if (ctx >= nctxs) {
-        uint32_t n = nctxs ? nctxs : 16;
+    if (ctx >= mpr_match_nctxs) {
+        uint32_t n = mpr_match_nctxs ? mpr_match_nctxs : 16;
         while (n <= ctx) {
             n *= 2;
         }
-        struct mpr_match_queues **grown = realloc(ctxs, n * sizeof(*grown));
+        struct mpr_match_queues **grown = realloc(mpr_match_ctxs, n * sizeof(*grown));
         if (!grown) {
             return NULL;
         }
-        memset(grown + nctxs, 0, (n - nctxs) * sizeof(*grown));
-        ctxs = grown;
-        nctxs = n;
+        memset(grown + mpr_match_nctxs, 0, (n - mpr_match_nctxs) * sizeof(*grown));
+        mpr_match_ctxs = grown;
+        mpr_match_nctxs = n;
     }
-    if (!ctxs[ctx]) {
-        ctxs[ctx] = calloc(1, sizeof(**ctxs));
+    if (!mpr_match_ctxs[ctx]) {
+        mpr_match_ctxs[ctx] = calloc(1, sizeof(**mpr_match_ctxs));
     }
-    return ctxs[ctx];
+    return mpr_match_ctxs[ctx];
 }
 
 static int accepts(int want_src, int want_tag, int src, int tag)

@@ -29,7 +29,18 @@ struct mpr_match_queues {
 };
 
 /* The queues of context `ctx`, created empty on first use; NULL only when out of memory. */
-struct mpr_match_queues *mpr_match_queues(uint32_t ctx);
+struct mpr_match_queues *mpr_match_queues_slow(uint32_t ctx);
+
+extern struct mpr_match_queues **mpr_match_ctxs;
+extern uint32_t mpr_match_nctxs;
+
+static inline struct mpr_match_queues *mpr_match_queues(uint32_t ctx)
+{
+    if (ctx < mpr_match_nctxs && mpr_match_ctxs[ctx]) {
+        return mpr_match_ctxs[ctx];
+    }
+    return mpr_match_queues_slow(ctx);
+}
 
 void mpr_match_post(struct mpr_match_queues *q, struct mpr_request *req);
 /* Take the first posted receive that accepts (src, tag), or NULL. */

@@ -25,6 +25,18 @@ void mpr_pt2pt_fini(void);
  */
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out);
+/*
+ * Blocking standard send, fast path: a small message to a peer with nothing queued goes out at
+ * once, without a request. Returns 1 when it was sent (or dest is MPI_PROC_NULL), 0 when the
+ * caller must take the general path (mpr_pt2pt_isend + wait).
+ */
+int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm);
+/*
+ * Blocking receive with its request on the stack: waits, then fills *status (never
+ * MPI_STATUS_IGNORE here). Returns 0 or -MPR_ERR_NOMEM; truncation is status->MPI_ERROR.
+ */
+int mpr_pt2pt_recv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
+                   MPI_Status *status);
 /* Start a receive into `cap` bytes at buf from comm rank `src` (or MPI_ANY_SOURCE, MPI_PROC_NULL). */
 int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                     struct mpr_request **out);

@@ -74,41 +74,80 @@ static void deliver_unexp(struct mpr_request *req, struct mpr_unexp *u)
     mpr_match_free_unexp(u);
 }
 
-int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
-                    struct mpr_request **out)
+static void recv_init(struct mpr_request *req, void *buf, size_t cap, int src, int tag,
+                      struct mpr_comm *comm)
 {
-    struct mpr_request *req = mpr_request_new(MPR_REQ_RECV);
-    struct mpr_match_queues *q;
-    struct mpr_unexp *u;
-
-    if (!req) {
-        return -MPR_ERR_NOMEM;
-    }
-    *out = req;
-    if (src == MPI_PROC_NULL) {
-        req->kind = MPR_REQ_DONE;
-        req->src = MPI_PROC_NULL;
-        req->rtag = MPI_ANY_TAG;
-        req->complete = 1;
-        return 0;
-    }
     req->buf = buf;
     req->bytes = cap;
     req->rank = src;
     req->tag = tag;
     req->comm = comm;
     req->ctx = comm->context_id;
-    q = mpr_match_queues(req->ctx);
+}
+
+/* Match against the unexpected messages, or post. 0 or -MPR_ERR_NOMEM. */
+static int recv_start(struct mpr_request *req)
+{
+    struct mpr_match_queues *q = mpr_match_queues(req->ctx);
+    struct mpr_unexp *u;
+
     if (!q) {
-        mpr_request_release(req);
         return -MPR_ERR_NOMEM;
     }
-    u = mpr_match_find_unexp(q, src, tag, 1);
+    u = mpr_match_find_unexp(q, req->rank, req->tag, 1);
     if (u) {
         deliver_unexp(req, u);
     } else {
         mpr_match_post(q, req);
     }
+    return 0;
+}
+
+static void proc_null_done(struct mpr_request *req)
+{
+    req->kind = MPR_REQ_DONE;
+    req->src = MPI_PROC_NULL;
+    req->rtag = MPI_ANY_TAG;
+    req->complete = 1;
+}
+
+int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
+                    struct mpr_request **out)
+{
+    struct mpr_request *req = mpr_request_new(MPR_REQ_RECV);
+
+    if (!req) {
+        return -MPR_ERR_NOMEM;
+    }
+    *out = req;
+    if (src == MPI_PROC_NULL) {
+        proc_null_done(req);
+        return 0;
+    }
+    recv_init(req, buf, cap, src, tag, comm);
+    if (recv_start(req) != 0) {
+        mpr_request_release(req);
+        return -MPR_ERR_NOMEM;
+    }
+    return 0;
+}
+
+int mpr_pt2pt_recv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
+                   MPI_Status *status)
+{
+    /* Lives until it completes, which this function waits for: never on the free list. */
+    struct mpr_request req = {.magic = MPR_REQUEST_MAGIC, .kind = MPR_REQ_RECV, .peer = -1};
+
+    if (src == MPI_PROC_NULL) {
+        proc_null_done(&req);
+    } else {
+        recv_init(&req, buf, cap, src, tag, comm);
+        if (recv_start(&req) != 0) {
+            return -MPR_ERR_NOMEM;
+        }
+        mpr_pt2pt_wait(&req);
+    }
+    mpr_request_status(&req, status);
     return 0;
 }
 

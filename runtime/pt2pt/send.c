@@ -97,6 +97,26 @@ int mpr_send_inject(struct mpr_request *req)
     return req->rndv ? inject_rts(req, tp) : inject_eager(req, tp);
 }
 
+int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm)
+{
+    struct mpr_msg_hdr h;
+    int peer;
+
+    if (dest == MPI_PROC_NULL) {
+        return 1;
+    }
+    peer = mpr_comm_world_rank(comm, dest);
+    if (bytes > mpr_peers[peer].eager_limit || mpr_peer_busy(peer)) {
+        return 0;
+    }
+    h = (struct mpr_msg_hdr){.kind = MPR_MSG_EAGER,
+                             .ctx = comm->context_id,
+                             .src = comm->rank,
+                             .tag = tag,
+                             .size = bytes};
+    return mpr_peers[peer].tp->send(peer, &h, sizeof(h), buf, bytes) == 0;
+}
+
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out)
 {
