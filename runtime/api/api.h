@@ -5,6 +5,9 @@
 #ifndef MPR_API_H
 #define MPR_API_H
 
+#include "comm/comm.h"
+#include "core/state.h"
+
 #include <mpi.h>
 
 /*
@@ -12,7 +15,14 @@
  * MPI_Finalize. Prints one line naming `func` and exits the process with status 1 when MPI is not
  * usable; returns only when it is.
  */
-void mpr_api_require_init(const char *func);
+void mpr_api_require_init_slow(const char *func);
+
+static inline void mpr_api_require_init(const char *func)
+{
+    if (__builtin_expect(mpr_state_phase() != MPR_PHASE_INIT, 0)) {
+        mpr_api_require_init_slow(func);
+    }
+}
 
 /*
  * Report `errclass` for `func` through the error handler of `comm` (MPI_COMM_WORLD's when comm is
@@ -32,6 +42,9 @@ int mpr_api_error(MPI_Comm comm, const char *func, int errclass, const char *fmt
 int mpr_api_unsupported(const char *func);
 
 /* Communicator validity for argument checks: non-NULL and a live communicator object. */
-int mpr_api_comm_ok(MPI_Comm comm);
+static inline int mpr_api_comm_ok(MPI_Comm comm)
+{
+    return comm != MPI_COMM_NULL && comm->magic == MPR_COMM_MAGIC;
+}
 
 #endif

@@ -14,23 +14,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-void mpr_api_require_init(const char *func)
+void mpr_api_require_init_slow(const char *func)
 {
     int phase = mpr_state_phase();
 
-    if (phase == MPR_PHASE_INIT) {
-        return;
-    }
     mpr_log_error("%s called %s; only MPI_Initialized, MPI_Finalized, MPI_Get_version and "
                   "MPI_Get_library_version are allowed there",
                   func, phase == MPR_PHASE_NOT_INIT ? "before MPI_Init" : "after MPI_Finalize");
     fflush(NULL);
     _exit(1);
-}
-
-int mpr_api_comm_ok(MPI_Comm comm)
-{
-    return comm != MPI_COMM_NULL && comm->magic == MPR_COMM_MAGIC;
 }
 
 static void call_user_handler(MPI_Comm comm, struct mpr_errhandler *eh, int errclass)

@@ -7,7 +7,7 @@
 
 struct mpr_peer *mpr_peers;
 static int *pending;  /* world ranks with something queued */
-static int npending;
+int mpr_peers_npending;
 
 int mpr_peers_init(int nranks)
 {
@@ -17,7 +17,7 @@ int mpr_peers_init(int nranks)
         mpr_peers_fini();
         return -MPR_ERR_NOMEM;
     }
-    npending = 0;
+    mpr_peers_npending = 0;
     return 0;
 }
 
@@ -27,14 +27,14 @@ void mpr_peers_fini(void)
     free(pending);
     mpr_peers = NULL;
     pending = NULL;
-    npending = 0;
+    mpr_peers_npending = 0;
 }
 
 static void list_peer(int peer)
 {
     if (!mpr_peers[peer].listed) {
         mpr_peers[peer].listed = 1;
-        pending[npending++] = peer;
+        pending[mpr_peers_npending++] = peer;
     }
 }
 
@@ -117,20 +117,15 @@ int mpr_peers_push(void)
 {
     int events = 0;
 
-    for (int i = 0; i < npending;) {
+    for (int i = 0; i < mpr_peers_npending;) {
         int peer = pending[i], empty;
         events += push_peer(peer, &empty);
         if (empty) {
             mpr_peers[peer].listed = 0;
-            pending[i] = pending[--npending];
+            pending[i] = pending[--mpr_peers_npending];
         } else {
             i++;
         }
     }
     return events;
-}
-
-int mpr_peers_pending(void)
-{
-    return npending > 0;
 }

@@ -43,8 +43,13 @@ static inline int mpr_peer_busy(int peer)
 }
 /* Retry everything queued, in order, until each peer is empty or out of room. Events done. */
 int mpr_peers_push(void);
+extern int mpr_peers_npending; /* peers with something queued */
+
 /* Whether anything at all is queued. */
-int mpr_peers_pending(void);
+static inline int mpr_peers_pending(void)
+{
+    return mpr_peers_npending > 0;
+}
 
 /* Defined in send.c: inject as much of req as fits; 0 when fully injected, or -MPR_ERR_AGAIN. */
 int mpr_send_inject(struct mpr_request *req);

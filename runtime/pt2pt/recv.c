@@ -8,6 +8,7 @@
 #include "pt2pt/pt2pt.h"
 
 #include "comm/comm.h"
+#include "core/copy.h"
 #include "core/errcode.h"
 #include "core/log.h"
 #include "pt2pt/match.h"
@@ -214,9 +215,7 @@ static void on_message(int peer, const struct mpr_msg_hdr *h, const void *head,
         recv_rndv(req, peer, ext.sreq, ext.addr);
         return;
     }
-    if (req->got) {
-        memcpy(req->buf, payload, req->got);
-    }
+    mpr_copy(req->buf, payload, req->got);
     if (h->kind == MPR_MSG_EAGER_SYNC) {
         memcpy(&sreq, (const char *)head + sizeof(*h), sizeof(sreq));
         send_ctrl(peer, MPR_MSG_ACK, &sreq, sizeof(sreq));

@@ -1,5 +1,6 @@
 #include "transport/shm/shm.h"
 
+#include "core/copy.h"
 #include "core/errcode.h"
 #include "core/log.h"
 #include "core/state.h"
@@ -121,10 +122,13 @@ static int shm_send(int peer, const void *head, size_t headlen, const void *payl
     if (!p) {
         return -MPR_ERR_AGAIN;
     }
-    memcpy(p, head, headlen);
-    if (len) {
-        memcpy(p + headlen, payload, len);
+    /* The common eager header is 24 bytes: a constant-size copy, inline. */
+    if (headlen == sizeof(struct mpr_msg_hdr)) {
+        memcpy(p, head, sizeof(struct mpr_msg_hdr));
+    } else {
+        memcpy(p, head, headlen);
     }
+    mpr_copy(p + headlen, payload, len);
     mpr_shm_ring_publish(&shm.tx[peer]);
     wake(peer);
     return 0;
