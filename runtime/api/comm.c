@@ -5,6 +5,8 @@
  */
 #include "api/api.h"
 
+#include "comm/comm_attr.h"
+
 #include "api/api_name.h"
 #include "comm/comm.h"
 
@@ -210,14 +212,34 @@ int PMPI_Comm_set_attr(MPI_Comm comm, int comm_keyval, void *attribute_val)
     return mpr_api_unsupported("MPI_Comm_set_attr");
 }
 
+/* Predefined attributes only: user keyvals (MPI_Comm_create_keyval) are not implemented yet. */
+static int get_attr(const char *fn, MPI_Comm comm, int keyval, void *attribute_val, int *flag)
+{
+    void *value;
+
+    mpr_api_require_init(fn);
+    if (!mpr_api_comm_ok(comm)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "comm: not a valid communicator");
+    }
+    if (!attribute_val || !flag) {
+        return mpr_api_error(comm, fn, MPI_ERR_ARG, "%s: NULL pointer",
+                             flag ? "attribute_val" : "flag");
+    }
+    if (!mpr_comm_attr_predefined(comm, keyval, &value)) {
+        return mpr_api_error(comm, fn, MPI_ERR_KEYVAL,
+                             "keyval: %d is not an attribute key (only the predefined ones exist "
+                             "yet)",
+                             keyval);
+    }
+    *(void **)attribute_val = value;
+    *flag = 1;
+    return MPI_SUCCESS;
+}
+
 #pragma weak MPI_Comm_get_attr = PMPI_Comm_get_attr
 int PMPI_Comm_get_attr(MPI_Comm comm, int comm_keyval, void *attribute_val, int *flag)
 {
-    (void)comm;
-    (void)comm_keyval;
-    (void)attribute_val;
-    (void)flag;
-    return mpr_api_unsupported("MPI_Comm_get_attr");
+    return get_attr("MPI_Comm_get_attr", comm, comm_keyval, attribute_val, flag);
 }
 
 #pragma weak MPI_Comm_delete_attr = PMPI_Comm_delete_attr
@@ -258,11 +280,7 @@ int PMPI_Attr_put(MPI_Comm comm, int keyval, void *attribute_val)
 #pragma weak MPI_Attr_get = PMPI_Attr_get
 int PMPI_Attr_get(MPI_Comm comm, int keyval, void *attribute_val, int *flag)
 {
-    (void)comm;
-    (void)keyval;
-    (void)attribute_val;
-    (void)flag;
-    return mpr_api_unsupported("MPI_Attr_get");
+    return get_attr("MPI_Attr_get", comm, keyval, attribute_val, flag);
 }
 
 #pragma weak MPI_Attr_delete = PMPI_Attr_delete

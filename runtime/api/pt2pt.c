@@ -7,6 +7,7 @@
 #include "api/api.h"
 
 #include "comm/comm.h"
+#include "comm/comm_attr.h"
 #include "core/errclass.h"
 #include "core/errcode.h"
 #include "core/wait.h"
@@ -19,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The MPI_TAG_UB attribute value. TODO(lead): move next to the attribute. */
-#define MPR_TAG_UB INT_MAX
 
 /* One side of a point-to-point call as the user gave it. */
 struct p2p_args {
