@@ -15,6 +15,7 @@
 #include <linux/futex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,6 +44,31 @@ int mpr_shm_reaches(int peer)
     return shm.up && peer >= 0 && peer < shm.n;
 }
 
+/*
+ * Fault in the start of this rank's own rings now (its tx and rx rings), so that the first lap
+ * of small messages does not take a page fault every 64 records. At most PREFAULT_BUDGET bytes
+ * per rank: a large job pays for its start-up in faults otherwise (32 ranks on 2 cores: +85 ms
+ * for whole rings). Best effort: older kernels lack the advice.
+ */
+#define PREFAULT_BUDGET (2u << 20)
+
+static void prefault(void *ring, size_t ring_size)
+{
+#ifdef MADV_POPULATE_WRITE
+    size_t len = mpr_shm_ring_footprint(ring_size);
+    size_t cap = PREFAULT_BUDGET / (2 * (size_t)(shm.n - 1));
+
+    len = len < cap ? len : cap;
+    uintptr_t start = (uintptr_t)ring & ~(uintptr_t)4095;
+    uintptr_t end = ((uintptr_t)ring + len + 4095) & ~(uintptr_t)4095;
+
+    madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+    (void)ring;
+    (void)ring_size;
+#endif
+}
+
 static int attach_rings(void *base, size_t ring_size)
 {
     shm.tx = calloc((size_t)shm.n, sizeof(*shm.tx));
@@ -60,6 +86,8 @@ static int attach_rings(void *base, size_t ring_size)
                              ring_size);
         mpr_shm_ring_rx_init(&shm.rx[r], mpr_seg_ring(base, (uint32_t)r, (uint32_t)shm.me),
                              ring_size);
+        prefault(mpr_seg_ring(base, (uint32_t)shm.me, (uint32_t)r), ring_size);
+        prefault(mpr_seg_ring(base, (uint32_t)r, (uint32_t)shm.me), ring_size);
     }
     shm.max_record = mpr_shm_ring_max_body(ring_size);
     return 0;
