@@ -36,6 +36,11 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                        "0 disables single-copy (process_vm_readv) rendezvous: large messages are "
                        "copied through the rings instead",
                        0},
+    [MPR_P_CMA_SPLIT] = {"MPR_CMA_SPLIT", MPR_PARAM_INT, "262144",
+                         "rendezvous messages of at least this many bytes are copied by both "
+                         "ranks at once (the receiver reads the first half, the sender writes "
+                         "the second); 0 turns the split off",
+                         0},
     [MPR_P_SHM_RING_BUDGET] = {"MPR_SHM_RING_BUDGET", MPR_PARAM_INT, "4194304",
                                "bytes of receive rings per rank, split over its local peers "
                                "(each ring 16 KiB to 1 MiB, a power of two); read by mplaunch",

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#define MPR_CTRL_MAX 48 /* header + extension of the largest control record */
+#define MPR_CTRL_MAX 64 /* header + extension of the largest control record */
 
 struct mpr_ctrl {
     struct mpr_ctrl *next;

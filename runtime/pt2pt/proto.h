@@ -11,6 +11,10 @@
  *   FIN         hdr, ext_sreq                    the receiver pulled the data: the send is done
  *   CTS         hdr, ext_cts                     send the data of sreq as DATA records to rreq
  *   DATA        hdr, ext_data, payload           a fragment at `offset` of the message to rreq
+ *   CTSW        hdr, ext_ctsw                    split copy of a large message: the receiver
+ *                                                pulls the head itself; the sender writes
+ *                                                `len` bytes from `offset` to `raddr` (CMA)
+ *   WDONE       hdr, ext_sreq (rreq)             the sender's part of a split copy has landed
  *
  * hdr.ctx/src/tag/size describe the message (src = the sender's rank in the communicator);
  * control records (ACK, FIN, CTS, DATA) carry them unused except size.
@@ -29,6 +33,8 @@ enum mpr_msg_kind {
     MPR_MSG_FIN,
     MPR_MSG_CTS,
     MPR_MSG_DATA,
+    MPR_MSG_CTSW,
+    MPR_MSG_WDONE,
     MPR_MSG_KIND_MAX
 };
 
@@ -62,6 +68,15 @@ struct mpr_msg_ext_data {
     uint64_t offset;
 };
 
+struct mpr_msg_ext_ctsw {
+    uint64_t sreq;
+    uint64_t rreq;
+    uint64_t raddr;  /* where the sender writes, in the receiver's address space */
+    uint64_t offset; /* from this byte of the message */
+    uint64_t len;    /* this many bytes */
+};
+
+_Static_assert(sizeof(struct mpr_msg_ext_ctsw) == 40, "split-copy extension is 40 bytes");
 _Static_assert(sizeof(struct mpr_msg_ext_rts) == 16 && sizeof(struct mpr_msg_ext_cts) == 16 &&
                    sizeof(struct mpr_msg_ext_data) == 16 && sizeof(struct mpr_msg_ext_sreq) == 8,
                "protocol extensions have fixed sizes");
@@ -75,7 +90,10 @@ static inline size_t mpr_msg_headlen(unsigned kind)
     case MPR_MSG_EAGER_SYNC:
     case MPR_MSG_ACK:
     case MPR_MSG_FIN:
+    case MPR_MSG_WDONE:
         return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_sreq);
+    case MPR_MSG_CTSW:
+        return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_ctsw);
     default:
         return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_rts);
     }

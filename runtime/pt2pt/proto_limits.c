@@ -3,13 +3,23 @@
 #include "core/param.h"
 #include "pt2pt/proto.h"
 
+#include <stdint.h>
+
 static size_t eager_limit;
+static size_t split_min;
 
 void mpr_proto_limits_init(void)
 {
     long v = mpr_param_int(MPR_P_EAGER_LIMIT);
+    long s = mpr_param_int(MPR_P_CMA_SPLIT);
 
     eager_limit = v < 0 ? 0 : (size_t)v;
+    split_min = s <= 0 ? SIZE_MAX : (size_t)s;
+}
+
+size_t mpr_proto_split_min(void)
+{
+    return split_min;
 }
 
 /* The data of an eager message and its header must fit one record. */

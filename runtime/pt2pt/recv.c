@@ -11,10 +11,12 @@
 #include "core/copy.h"
 #include "core/errcode.h"
 #include "core/log.h"
+#include "core/state.h"
 #include "pt2pt/match.h"
 #include "pt2pt/message.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto.h"
+#include "pt2pt/proto_limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +31,7 @@ static void set_result(struct mpr_request *req, const struct mpr_msg_hdr *h)
 
 static void send_ctrl(int peer, unsigned kind, const void *ext, size_t extlen)
 {
-    unsigned char rec[sizeof(struct mpr_msg_hdr) + 16];
+    unsigned char rec[MPR_CTRL_MAX];
     struct mpr_msg_hdr h = {.kind = (uint8_t)kind};
 
     memcpy(rec, &h, sizeof(h));
@@ -41,6 +43,31 @@ static void send_ctrl(int peer, unsigned kind, const void *ext, size_t extlen)
     }
 }
 
+/*
+ * Split copy: this rank pulls the head of the message while the sender pushes the tail straight
+ * into our buffer, so both cores copy. The sender's part is announced first (CTSW), so it copies
+ * while we do; FIN after our part, and the receive completes when the sender's WDONE arrives.
+ */
+static void recv_split(struct mpr_request *req, int peer, uint64_t sreq, uint64_t addr)
+{
+    const struct mpr_transport *tp = mpr_peers[peer].tp;
+    size_t head = (req->got / 2) & ~(size_t)4095;
+    struct mpr_msg_ext_ctsw w = {.sreq = sreq,
+                                 .rreq = (uint64_t)(uintptr_t)req,
+                                 .raddr = (uint64_t)(uintptr_t)req->buf + head,
+                                 .offset = head,
+                                 .len = req->got - head};
+
+    send_ctrl(peer, MPR_MSG_CTSW, &w, sizeof(w));
+    if (tp->pull(peer, req->buf, addr, head) != 0) {
+        mpr_log_error("single-copy read from rank %d failed after the probe allowed it; set "
+                      "MPR_SHM_CMA=0",
+                      peer);
+        abort();
+    }
+    send_ctrl(peer, MPR_MSG_FIN, &sreq, sizeof(sreq));
+}
+
 /* A matched rendezvous: pull the data now (single copy), or ask the sender to stream it. */
 static void recv_rndv(struct mpr_request *req, int peer, uint64_t sreq, uint64_t addr)
 {
@@ -48,6 +75,10 @@ static void recv_rndv(struct mpr_request *req, int peer, uint64_t sreq, uint64_t
     struct mpr_msg_ext_cts cts = {.sreq = sreq, .rreq = (uint64_t)(uintptr_t)req};
 
     req->peer = peer;
+    if (tp->can_pull(peer) && req->got >= mpr_proto_split_min() && peer != mpr_state.rank) {
+        recv_split(req, peer, sreq, addr);
+        return;
+    }
     if (tp->can_pull(peer) && (req->got == 0 || tp->pull(peer, req->buf, addr, req->got) == 0)) {
         send_ctrl(peer, MPR_MSG_FIN, &sreq, sizeof(sreq));
         mpr_request_complete(req);
@@ -247,6 +278,23 @@ static void on_cts(const void *head)
     }
 }
 
+/* CTSW: write our part of a split copy into the receiver's buffer, then say so. */
+static void on_ctsw(int peer, const void *head)
+{
+    struct mpr_msg_ext_ctsw w;
+    struct mpr_request *req;
+
+    memcpy(&w, (const char *)head + sizeof(struct mpr_msg_hdr), sizeof(w));
+    req = (struct mpr_request *)(uintptr_t)w.sreq;
+    if (mpr_peers[peer].tp->push(peer, w.raddr, (const char *)req->buf + w.offset, w.len) != 0) {
+        mpr_log_error("single-copy write to rank %d failed after the probe allowed it; set "
+                      "MPR_SHM_CMA=0",
+                      peer);
+        abort();
+    }
+    send_ctrl(peer, MPR_MSG_WDONE, &w.rreq, sizeof(w.rreq));
+}
+
 static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *payload,
                     size_t len)
 {
@@ -287,6 +335,12 @@ void mpr_pt2pt_incoming(int peer, const void *head, size_t headlen, const void *
         break;
     case MPR_MSG_DATA:
         on_data(&h, head, payload, len);
+        break;
+    case MPR_MSG_CTSW:
+        on_ctsw(peer, head);
+        break;
+    case MPR_MSG_WDONE:
+        mpr_request_complete(ext_request(head));
         break;
     default:
         mpr_log_error("unknown message kind %u from rank %d", h.kind, peer);

@@ -34,7 +34,10 @@ struct mpr_transport {
      */
     int (*pull)(int peer, void *dst, uint64_t addr, size_t len);
 
-    /* Whether pull() works to this peer (CMA allowed and not disabled). */
+    /* Copy len bytes from src into peer's address space at `addr` (split copy). Like pull(). */
+    int (*push)(int peer, uint64_t addr, const void *src, size_t len);
+
+    /* Whether pull() and push() work to this peer (CMA allowed and not disabled). */
     int (*can_pull)(int peer);
 
     /*

@@ -232,6 +232,11 @@ static int shm_pull(int peer, void *dst, uint64_t addr, size_t len)
     return mpr_shm_cma_read(shm.ctl[peer], dst, addr, len);
 }
 
+static int shm_push(int peer, uint64_t addr, const void *src, size_t len)
+{
+    return mpr_shm_cma_write(shm.ctl[peer], addr, src, len);
+}
+
 static void shm_fini(void)
 {
     free(shm.tx);
@@ -250,6 +255,7 @@ const struct mpr_transport mpr_transport_shm = {
     .max_record = shm_max_record,
     .send = shm_send,
     .pull = shm_pull,
+    .push = shm_push,
     .can_pull = shm_can_pull,
     .progress = shm_progress,
     .fini = shm_fini,

@@ -19,27 +19,39 @@ int mpr_shm_cma_enabled(void)
     return enabled;
 }
 
-int mpr_shm_cma_read(const struct mpr_shm_ctl *peer_ctl, void *dst, uint64_t addr, size_t len)
+/* process_vm_readv or _writev until all len bytes moved (the kernel copies about 2 GiB a call). */
+static int cma_copy(const struct mpr_shm_ctl *peer_ctl, char *local, uint64_t remote, size_t len,
+                    int write)
 {
     pid_t pid = (pid_t)atomic_load_explicit(&peer_ctl->pid, memory_order_relaxed);
-    char *d = dst;
 
     while (len > 0) {
-        struct iovec local = {.iov_base = d, .iov_len = len};
-        struct iovec remote = {.iov_base = (void *)(uintptr_t)addr, .iov_len = len};
-        ssize_t n = process_vm_readv(pid, &local, 1, &remote, 1, 0);
+        struct iovec l = {.iov_base = local, .iov_len = len};
+        struct iovec r = {.iov_base = (void *)(uintptr_t)remote, .iov_len = len};
+        ssize_t n = write ? process_vm_writev(pid, &l, 1, &r, 1, 0)
+                          : process_vm_readv(pid, &l, 1, &r, 1, 0);
         if (n <= 0) {
             if (n < 0 && errno == EINTR) {
                 continue;
             }
             return -MPR_ERR_IO;
         }
-        /* The kernel copies at most about 2 GiB per call. */
-        d += n;
-        addr += (uint64_t)n;
+        local += n;
+        remote += (uint64_t)n;
         len -= (size_t)n;
     }
     return 0;
+}
+
+int mpr_shm_cma_read(const struct mpr_shm_ctl *peer_ctl, void *dst, uint64_t addr, size_t len)
+{
+    return cma_copy(peer_ctl, dst, addr, len, 0);
+}
+
+int mpr_shm_cma_write(const struct mpr_shm_ctl *peer_ctl, uint64_t addr, const void *src,
+                      size_t len)
+{
+    return cma_copy(peer_ctl, (char *)src, addr, len, 1);
 }
 
 /* Read the neighbour's probe word: the kernel's ptrace policy decides if this works. */

@@ -17,4 +17,8 @@ int mpr_shm_cma_enabled(void);
 /* Read len bytes at addr of the rank owning `peer_ctl` into dst: 0 or -MPR_ERR_IO. */
 int mpr_shm_cma_read(const struct mpr_shm_ctl *peer_ctl, void *dst, uint64_t addr, size_t len);
 
+/* Write len bytes from src to addr of the rank owning `peer_ctl`: 0 or -MPR_ERR_IO. */
+int mpr_shm_cma_write(const struct mpr_shm_ctl *peer_ctl, uint64_t addr, const void *src,
+                      size_t len);
+
 #endif
