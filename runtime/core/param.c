@@ -26,17 +26,16 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
     [MPR_P_OVERSUBSCRIBED] = {"MPR_OVERSUBSCRIBED", MPR_PARAM_INT, "0",
                               "1 when the node runs more ranks than PUs: waiting yields at once",
                               1},
-    [MPR_P_EAGER_LIMIT] = {"MPR_EAGER_LIMIT", MPR_PARAM_INT, "131072",
+    [MPR_P_EAGER_LIMIT] = {"MPR_EAGER_LIMIT", MPR_PARAM_INT, "65536",
                            "largest message (bytes) sent eagerly over shared memory (copied "
-                           "through the ring); larger ones use rendezvous (single-copy CMA, or "
-                           "pipelined copy). Capped by the ring size. Measured crossover on a "
-                           "2-core EPYC: between 128 and 256 KiB",
+                           "through the ring); larger ones use rendezvous (CMA, or pipelined "
+                           "copy). Capped by the ring size. See docs/performance.md",
                            0},
     [MPR_P_SHM_CMA] = {"MPR_SHM_CMA", MPR_PARAM_INT, "1",
                        "0 disables single-copy (process_vm_readv) rendezvous: large messages are "
                        "copied through the rings instead",
                        0},
-    [MPR_P_CMA_SPLIT] = {"MPR_CMA_SPLIT", MPR_PARAM_INT, "262144",
+    [MPR_P_CMA_SPLIT] = {"MPR_CMA_SPLIT", MPR_PARAM_INT, "131072",
                          "rendezvous messages of at least this many bytes are copied by both "
                          "ranks at once (the receiver reads the first half, the sender writes "
                          "the second); 0 turns the split off",
