@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/signalfd.h>
 #include <termios.h>
@@ -204,6 +205,26 @@ static int spawn_all(struct mpr_job *job, const sigset_t *child_mask, int sigfd)
     return 0;
 }
 
+static void job_fini(struct mpr_job *job)
+{
+    for (int r = 0; job->procs && r < job->nranks; r++) {
+        mpr_io_stream_fini(&job->procs[r].out);
+        mpr_io_stream_fini(&job->procs[r].err);
+        free(job->procs[r].dec);
+    }
+    for (int a = 0; job->apps && a < job->napps; a++) {
+        free(job->apps[a].path);
+    }
+    if (job->seg) {
+        munmap(job->seg, job->seg_len);
+    }
+    if (job->seg_fd >= 0) {
+        close(job->seg_fd);
+    }
+    free(job->procs);
+    free(job->apps);
+}
+
 int main(int argc, char **argv)
 {
     struct mpr_cli cli;
@@ -252,8 +273,10 @@ int main(int argc, char **argv)
     if (code == 0) {
         code = mpr_watch_run(&job, sigfd);
     }
+    job_fini(&job);
     mpr_plan_fini(&plan);
     hwloc_topology_destroy(topo);
     mpr_cli_fini(&cli);
+    close(sigfd);
     return code;
 }

@@ -76,8 +76,8 @@ static void signal_ranks(struct watch *w, int sig, int whole_group)
 {
     for (int r = 0; r < w->job->nranks; r++) {
         struct mpr_proc *p = &w->job->procs[r];
-        if (p->state != MPR_PROC_RUNNING) {
-            continue;
+        if (p->state != MPR_PROC_RUNNING || p->pid <= 0) {
+            continue; /* pid 0 would signal our own process group */
         }
         /* The group also reaches what the rank forked; the pid covers a child not yet in it. */
         if (whole_group) {
@@ -466,7 +466,9 @@ static void finish(struct watch *w)
         close_fd(&p->boot_fd);
         close_fd(&p->in_fd);
         /* Nothing a rank started outlives the job. */
-        kill(-p->pid, SIGKILL);
+        if (p->pid > 0) {
+            kill(-p->pid, SIGKILL);
+        }
     }
 }
 
