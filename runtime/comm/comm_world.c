@@ -5,7 +5,7 @@
 
 static int self_world_rank;
 
-/* Context ids 0 and 1 are reserved for the predefined communicators. */
+/* Context ids 0..3 belong to the predefined communicators (even: point-to-point, odd: collectives). */
 struct mpr_comm mpr_mpi_comm_world = {
     .magic = MPR_COMM_MAGIC,
     .rank = 0,
@@ -19,7 +19,7 @@ struct mpr_comm mpr_mpi_comm_self = {
     .magic = MPR_COMM_MAGIC,
     .rank = 0,
     .size = 1,
-    .context_id = 1,
+    .context_id = 2,
     .world = &self_world_rank,
     .errhandler = &mpr_mpi_errors_are_fatal,
     .name = "MPI_COMM_SELF",

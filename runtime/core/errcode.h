@@ -12,6 +12,7 @@ enum mpr_err {
     MPR_ERR_NOENT,
     MPR_ERR_AGAIN,   /* no room now: progress and retry (never reaches the user) */
     MPR_ERR_BUFFER,  /* the attached MPI_Bsend buffer is too small */
+    MPR_ERR_UNSUPPORTED, /* not implemented yet: the API says so (MPI_ERR_UNSUPPORTED_OPERATION) */
     MPR_ERR_MAX
 };
 

@@ -1,6 +1,7 @@
 /* The progress engine and the blocking waits of point-to-point. */
 #include "pt2pt/pt2pt.h"
 
+#include "coll/sched.h"
 #include "core/wait.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto_limits.h"
@@ -32,6 +33,9 @@ int mpr_progress(void)
 
     if (mpr_peers_pending()) {
         events += mpr_peers_push();
+    }
+    if (mpr_sched_nactive) {
+        events += mpr_sched_progress();
     }
     return events;
 }

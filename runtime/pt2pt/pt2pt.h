@@ -10,6 +10,7 @@
 
 #include <mpi.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct mpr_comm;
 
@@ -25,6 +26,12 @@ void mpr_pt2pt_fini(void);
  */
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out);
+/* The same on an explicit context (collectives use the communicator's collective context). */
+int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
+                        uint32_t ctx, struct mpr_request **out);
+int mpr_pt2pt_irecv_ctx(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
+                        uint32_t ctx, struct mpr_request **out);
+
 /*
  * Blocking standard send, fast path: a small message to a peer with nothing queued goes out at
  * once, without a request. Returns 1 when it was sent (or dest is MPI_PROC_NULL), 0 when the

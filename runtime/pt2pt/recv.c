@@ -107,14 +107,14 @@ static void deliver_unexp(struct mpr_request *req, struct mpr_unexp *u)
 }
 
 static void recv_init(struct mpr_request *req, void *buf, size_t cap, int src, int tag,
-                      struct mpr_comm *comm)
+                      struct mpr_comm *comm, uint32_t ctx)
 {
     req->buf = buf;
     req->bytes = cap;
     req->rank = src;
     req->tag = tag;
     req->comm = comm;
-    req->ctx = comm->context_id;
+    req->ctx = ctx;
 }
 
 /* Match against the unexpected messages, or post. 0 or -MPR_ERR_NOMEM. */
@@ -146,6 +146,12 @@ static void proc_null_done(struct mpr_request *req)
 int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                     struct mpr_request **out)
 {
+    return mpr_pt2pt_irecv_ctx(buf, cap, src, tag, comm, comm->context_id, out);
+}
+
+int mpr_pt2pt_irecv_ctx(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
+                        uint32_t ctx, struct mpr_request **out)
+{
     struct mpr_request *req = mpr_request_new(MPR_REQ_RECV);
 
     if (!req) {
@@ -156,7 +162,7 @@ int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *co
         proc_null_done(req);
         return 0;
     }
-    recv_init(req, buf, cap, src, tag, comm);
+    recv_init(req, buf, cap, src, tag, comm, ctx);
     if (recv_start(req) != 0) {
         mpr_request_release(req);
         return -MPR_ERR_NOMEM;
@@ -173,7 +179,7 @@ int mpr_pt2pt_recv(void *buf, size_t cap, int src, int tag, struct mpr_comm *com
     if (src == MPI_PROC_NULL) {
         proc_null_done(&req);
     } else {
-        recv_init(&req, buf, cap, src, tag, comm);
+        recv_init(&req, buf, cap, src, tag, comm, comm->context_id);
         if (recv_start(&req) != 0) {
             return -MPR_ERR_NOMEM;
         }

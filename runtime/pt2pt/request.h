@@ -18,6 +18,7 @@ enum mpr_req_kind {
     MPR_REQ_PERSIST_SEND, /* MPI_Send_init and friends: `inner` is the active operation */
     MPR_REQ_PERSIST_RECV,
     MPR_REQ_DONE,         /* a request that is complete from the start (MPI_PROC_NULL) */
+    MPR_REQ_COLL,         /* a collective schedule (coll/sched.c) */
 };
 
 enum mpr_send_mode { MPR_MODE_STANDARD, MPR_MODE_SYNC, MPR_MODE_READY, MPR_MODE_BUFFERED };
@@ -32,6 +33,7 @@ enum mpr_send_state {
 
 struct mpr_comm;
 struct mpr_bsend_block;
+struct mpr_sched;
 
 struct mpr_request {
     uint64_t magic;
@@ -66,6 +68,7 @@ struct mpr_request {
     int count;
     /* receive protocol, fallback path: bytes received as DATA so far */
     size_t recvd;
+    struct mpr_sched *sched; /* MPR_REQ_COLL: the schedule it runs */
     /* list links: posted queue or per-peer send queue (a request is on at most one) */
     struct mpr_request *next;
 };

@@ -117,8 +117,23 @@ int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct 
     return mpr_peers[peer].tp->send(peer, &h, sizeof(h), buf, bytes) == 0;
 }
 
+static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
+                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_request **out);
+
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out)
+{
+    return isend(buf, bytes, dest, tag, comm, comm->context_id, mode, out);
+}
+
+int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
+                        uint32_t ctx, struct mpr_request **out)
+{
+    return isend(buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, out);
+}
+
+static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
+                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_request **out)
 {
     struct mpr_request *req = mpr_request_new(MPR_REQ_SEND);
 
@@ -138,7 +153,7 @@ int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr
     req->rank = dest;
     req->tag = tag;
     req->comm = comm;
-    req->ctx = comm->context_id;
+    req->ctx = ctx;
     req->mode = mode;
     req->peer = mpr_comm_world_rank(comm, dest);
     req->rndv = bytes > mpr_peers[req->peer].eager_limit;
