@@ -72,6 +72,22 @@ static void say(struct watch *w, const struct mpr_proc *p, const char *fmt, ...)
     }
 }
 
+/* Where a rank is, from its state record: "MPI_Recv", or a phase such as "MPI_Init". */
+static const char *record_where(const struct watch *w, int rank, char *buf, size_t len)
+{
+    const struct mpr_rank_record *rec = mpr_seg_record(w->job->seg, (uint32_t)rank);
+    unsigned call = atomic_load_explicit(&rec->call, memory_order_acquire);
+
+    if (call == MPR_CALL_NONE) {
+        return "outside MPI calls";
+    }
+    if (call != MPR_CALL_NAMED) {
+        return mpr_call_name(call);
+    }
+    snprintf(buf, len, "%.*s", (int)sizeof(rec->name), rec->name);
+    return buf;
+}
+
 static void signal_ranks(struct watch *w, int sig, int whole_group)
 {
     for (int r = 0; r < w->job->nranks; r++) {
@@ -122,12 +138,10 @@ static void check_fence(struct watch *w)
     for (int r = 0; r < w->job->nranks; r++) {
         struct mpr_proc *p = &w->job->procs[r];
         if (p->state == MPR_PROC_EXITED && !p->in_fence) {
+            char name[40];
             const char *where = "its MPI calls";
             if (w->job->seg) {
-                unsigned call = atomic_load_explicit(
-                    &mpr_seg_record(w->job->seg, (uint32_t)waiter->rank)->call,
-                    memory_order_acquire);
-                where = mpr_call_name(call);
+                where = record_where(w, waiter->rank, name, sizeof(name));
             }
             say(w, p, "exited %s while rank %d waits for it in %s",
                 p->mpi == MPR_MPI_NONE ? "without calling MPI_Init" : "early", waiter->rank,
@@ -321,11 +335,10 @@ static void report_timeout(struct watch *w)
         if (p->state != MPR_PROC_RUNNING) {
             continue;
         }
+        char name[40];
         const char *where = "not in MPI";
         if (w->job->seg && p->mpi == MPR_MPI_INIT) {
-            unsigned call = atomic_load_explicit(
-                &mpr_seg_record(w->job->seg, (uint32_t)r)->call, memory_order_acquire);
-            where = call == MPR_CALL_NONE ? "outside MPI calls" : mpr_call_name(call);
+            where = record_where(w, r, name, sizeof(name));
         }
         n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %d (%s)", listed ? "," : "", r,
                               where);

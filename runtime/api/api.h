@@ -17,11 +17,15 @@
  */
 void mpr_api_require_init_slow(const char *func);
 
+/* The MPI function being executed (for the state record a blocked rank shows the launcher). */
+extern const char *mpr_api_current;
+
 static inline void mpr_api_require_init(const char *func)
 {
     if (__builtin_expect(mpr_state_phase() != MPR_PHASE_INIT, 0)) {
         mpr_api_require_init_slow(func);
     }
+    mpr_api_current = func;
 }
 
 /*

@@ -35,7 +35,8 @@ int PMPI_Op_free(MPI_Op *op)
     }
     if (!mpr_op_ok(*op)) {
         return mpr_api_error(MPI_COMM_WORLD, "MPI_Op_free", MPI_ERR_OP, "op: %s",
-                             *op == MPI_OP_NULL ? "MPI_OP_NULL" : "not a valid reduction operation");
+                             *op == MPI_OP_NULL ? "MPI_OP_NULL"
+                                                : "not a valid reduction operation");
     }
     if ((*op)->kind != MPR_OP_USER) {
         return mpr_api_error(MPI_COMM_WORLD, "MPI_Op_free", MPI_ERR_OP,

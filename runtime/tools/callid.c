@@ -6,6 +6,7 @@ static const char *const call_names[MPR_CALL_MAX] = {
     [MPR_CALL_FINALIZE] = "MPI_Finalize",
     [MPR_CALL_BARRIER] = "MPI_Barrier",
     [MPR_CALL_ABORT] = "MPI_Abort",
+    [MPR_CALL_NAMED] = "an MPI call",
 };
 
 const char *mpr_call_name(unsigned call)

@@ -11,6 +11,7 @@ enum mpr_call {
     MPR_CALL_FINALIZE,
     MPR_CALL_BARRIER,
     MPR_CALL_ABORT,
+    MPR_CALL_NAMED, /* waiting inside the MPI function named in the record */
     MPR_CALL_MAX
 };
 

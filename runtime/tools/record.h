@@ -21,6 +21,9 @@ static inline void mpr_record_enter(enum mpr_call call, int peer, int tag)
     atomic_store_explicit(&mpr_record_self->call, call, memory_order_release);
 }
 
+/* Waiting inside `name` (an MPI function): only when a call really blocks, not on every call. */
+void mpr_record_enter_named(const char *name);
+
 static inline void mpr_record_leave(void)
 {
     atomic_store_explicit(&mpr_record_self->call, MPR_CALL_NONE, memory_order_release);

@@ -42,7 +42,8 @@ struct mpr_rank_record {
     int32_t tag;               /* tag waited on, or -1 */
     uint32_t pid;
     _Atomic uint64_t progress; /* bumped by the progress engine */
-    unsigned char pad[40];
+    char name[32];             /* MPR_CALL_NAMED: the MPI function, NUL-terminated */
+    unsigned char pad[8];
 };
 _Static_assert(sizeof(struct mpr_rank_record) == MPR_CACHELINE, "one record per cache line");
 
