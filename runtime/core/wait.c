@@ -98,6 +98,9 @@ void mpr_wait_until(int (*done)(const void *arg), const void *arg)
 
     while (!done(arg)) {
         if (mpr_progress() > 0) {
+            if (sleeps) {
+                mpr_transports_unblock();
+            }
             idle_since = 0;
             polls = sleeps = 0;
             continue;
@@ -114,6 +117,9 @@ void mpr_wait_until(int (*done)(const void *arg), const void *arg)
             named = 1;
         }
         idle_step(now_s() - idle_since, &sleeps);
+    }
+    if (sleeps) {
+        mpr_transports_unblock();
     }
     if (named) {
         mpr_record_leave();

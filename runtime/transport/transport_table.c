@@ -62,3 +62,10 @@ void mpr_transports_block(long timeout_ns)
         mpr_shm_block(timeout_ns);
     }
 }
+
+void mpr_transports_unblock(void)
+{
+    if (shm_up) {
+        mpr_shm_unblock();
+    }
+}

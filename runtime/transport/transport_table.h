@@ -17,5 +17,7 @@ void mpr_transports_fini(void);
 int mpr_transports_progress(void);
 /* Sleep until a transport may have something, at most timeout_ns (shm futex doorbell). */
 void mpr_transports_block(long timeout_ns);
+/* The wait that slept is over: senders need not ring the doorbell any more. */
+void mpr_transports_unblock(void);
 
 #endif

@@ -121,9 +121,9 @@ int mpr_shm_init(void)
  * Ring the peer's doorbell if it may be asleep. On an oversubscribed node ranks sleep often, so
  * the seq_cst fence pairs with mpr_shm_block's and no wake-up is ever missed. On a dedicated
  * node the fence (a full store-buffer drain on every send) is left out. Then a wake-up can be
- * missed only by a record published in the instant the peer falls asleep (its `sleeping` store
- * and our stamp store cross): the peer's first sleep is short (mpr_shm_block's caller passes
- * the first-sleep timeout), and any later record sees it asleep.
+ * missed only by a record published in the instant the peer raises its `sleeping` flag (its
+ * store and our stamp store cross): the flag stays raised for the whole wait, and the first
+ * sleep of a wait is short (see core/wait.c), so a missed doorbell costs at most that.
  */
 static void wake(int peer)
 {
@@ -207,18 +207,24 @@ void mpr_shm_block(long timeout_ns)
 {
     struct mpr_shm_ctl *c = shm.ctl[shm.me];
     uint32_t seen = atomic_load_explicit(&c->futex, memory_order_acquire);
-    struct timespec ts;
+    struct timespec ts = {.tv_sec = timeout_ns / 1000000000L,
+                          .tv_nsec = timeout_ns % 1000000000L};
 
-    ts.tv_sec = timeout_ns / 1000000000L;
-    ts.tv_nsec = timeout_ns % 1000000000L;
-
+    /*
+     * The flag stays up across the sleeps of one wait (mpr_shm_unblock lowers it), so a missed
+     * doorbell is possible only around the first sleep, which the caller keeps short.
+     */
     atomic_store_explicit(&c->sleeping, 1, memory_order_relaxed);
     /* Pairs with the fence in wake(): either we see the record, or the sender sees us asleep. */
     atomic_thread_fence(memory_order_seq_cst);
     if (!any_waiting()) {
         syscall(SYS_futex, &c->futex, FUTEX_WAIT, seen, &ts, NULL, 0);
     }
-    atomic_store_explicit(&c->sleeping, 0, memory_order_relaxed);
+}
+
+void mpr_shm_unblock(void)
+{
+    atomic_store_explicit(&shm.ctl[shm.me]->sleeping, 0, memory_order_relaxed);
 }
 
 static int shm_can_pull(int peer)

@@ -11,7 +11,11 @@ int mpr_shm_init(void);
 int mpr_shm_active(void);
 /* Whether world rank `peer` is on this node. */
 int mpr_shm_reaches(int peer);
-/* Sleep until a peer rings this rank's doorbell, or timeout_ns, unless a record is waiting. */
+/*
+ * Sleep until a peer rings this rank's doorbell, or timeout_ns, unless a record is waiting.
+ * Raises the rank's `sleeping` flag, which stays up until mpr_shm_unblock (end of the wait).
+ */
 void mpr_shm_block(long timeout_ns);
+void mpr_shm_unblock(void);
 
 #endif
