@@ -35,4 +35,56 @@ int mpr_allreduce_recursive_doubling(struct mpr_sched *s, void *rbuf, const stru
 int mpr_allreduce_ring(struct mpr_sched *s, void *rbuf, const struct mpr_red *r,
                        struct mpr_comm *comm);
 
+/*
+ * Allgather: block i (of `block` bytes) belongs at rbuf + i * block; rbuf already holds this
+ * rank's block (the entry point copies sbuf unless in place).
+ */
+int mpr_allgather_recursive_doubling(struct mpr_sched *s, void *rbuf, size_t block,
+                                     struct mpr_comm *comm);
+int mpr_allgather_bruck(struct mpr_sched *s, void *rbuf, size_t block, struct mpr_comm *comm);
+int mpr_allgather_ring(struct mpr_sched *s, void *rbuf, size_t block, struct mpr_comm *comm);
+
+/* Allgatherv: block i is len[i] bytes at rbuf + off[i]; this rank's block is in place. */
+struct mpr_agv {
+    char *rbuf;
+    const size_t *len;
+    const MPI_Aint *off; /* may be negative */
+};
+int mpr_allgatherv_ring(struct mpr_sched *s, const struct mpr_agv *x, struct mpr_comm *comm);
+int mpr_allgatherv_linear(struct mpr_sched *s, const struct mpr_agv *x, struct mpr_comm *comm);
+
+/*
+ * All-to-all in bytes: slen[i] bytes at sbuf + soff[i] go to rank i, rlen[i] bytes from rank i
+ * land at rbuf + roff[i]. sbuf == NULL: in place, what goes to rank i is first read from where
+ * its data lands (rbuf + roff[i], rlen[i] bytes).
+ */
+struct mpr_a2a {
+    const char *sbuf;
+    char *rbuf;
+    const size_t *slen, *rlen;
+    const MPI_Aint *soff, *roff; /* may be negative */
+};
+int mpr_alltoall_pairwise(struct mpr_sched *s, const struct mpr_a2a *x, struct mpr_comm *comm);
+int mpr_alltoall_linear(struct mpr_sched *s, const struct mpr_a2a *x, struct mpr_comm *comm);
+/* Uniform blocks of `block` bytes; sbuf == NULL: in place. */
+int mpr_alltoall_bruck(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block,
+                       struct mpr_comm *comm);
+
+/*
+ * Reduce-scatter: `in` holds n blocks, block i is cnt[i] elements at element offset disp[i]
+ * (disp[n] is the total); block `rank` reduced over all ranks lands at rbuf. in == rbuf: in place
+ * (the input may be overwritten). r->count and r->bytes describe the whole input.
+ */
+struct mpr_rs {
+    const void *in;
+    void *rbuf;
+    const MPI_Count *cnt, *disp;
+};
+int mpr_reduce_scatter_recursive_halving(struct mpr_sched *s, const struct mpr_rs *x,
+                                         const struct mpr_red *r, struct mpr_comm *comm);
+int mpr_reduce_scatter_ring(struct mpr_sched *s, const struct mpr_rs *x, const struct mpr_red *r,
+                            struct mpr_comm *comm);
+int mpr_reduce_scatter_reduce_scatterv(struct mpr_sched *s, const struct mpr_rs *x,
+                                       const struct mpr_red *r, struct mpr_comm *comm);
+
 #endif

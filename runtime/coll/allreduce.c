@@ -4,12 +4,14 @@
 #include "coll/coll_util.h"
 #include "coll/select.h"
 #include "comm/comm.h"
+#include "coll/shm_coll.h"
 #include "core/errcode.h"
+#include "transport/shm/shm_segment.h"
 #include "op/op.h"
 
-enum { RECURSIVE_DOUBLING, RING, NALGS };
+enum { SHM, RECURSIVE_DOUBLING, RING, NALGS };
 
-static const char *const names[NALGS] = {"recursive_doubling", "ring"};
+static const char *const names[NALGS] = {"shm", "recursive_doubling", "ring"};
 
 /* Switch point: TODO(bench/coll) measured value. */
 #define ALLREDUCE_LARGE (64u * 1024)
@@ -18,10 +20,21 @@ int mpr_coll_allreduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt,
                        struct mpr_comm *comm, struct mpr_request **req)
 {
     struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
-    int usable[NALGS] = {1, op->commutative && comm->size > 1};
-    struct mpr_sched *s = mpr_sched_new(comm);
+    int usable[NALGS] = {!req && mpr_shm_coll_usable(comm) &&
+                             r.bytes <= mpr_shm_coll_max_bytes() &&
+                             (op->commutative || r.bytes <= MPR_SHM_COLL_INLINE),
+                         1, op->commutative && comm->size > 1};
+    struct mpr_sched *s;
     int alg, rc = 0;
 
+    alg = usable[RING] && r.bytes >= ALLREDUCE_LARGE && (MPI_Count)comm->size <= r.count
+              ? RING
+              : RECURSIVE_DOUBLING;
+    alg = mpr_coll_pick(MPR_COLL_ALLREDUCE, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_allreduce(sbuf, rbuf, count, dt, op, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
@@ -31,10 +44,6 @@ int mpr_coll_allreduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt,
             rc = mpr_sched_round(s);
         }
     }
-    alg = usable[RING] && r.bytes >= ALLREDUCE_LARGE && (MPI_Count)comm->size <= r.count
-              ? RING
-              : RECURSIVE_DOUBLING;
-    alg = mpr_coll_pick(MPR_COLL_ALLREDUCE, names, usable, NALGS, alg);
     if (rc == 0 && alg == RING) {
         rc = mpr_allreduce_ring(s, rbuf, &r, comm);
     } else if (rc == 0) {

@@ -46,64 +46,6 @@ int mpr_coll_scatterv(const void *sbuf, const int *scounts, const int *displs, M
     return -MPR_ERR_UNSUPPORTED;
 }
 
-int mpr_coll_allgather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
-                       MPI_Datatype rdt, struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)scount, (void)sdt, (void)rbuf, (void)rcount, (void)rdt, (void)comm,
-        (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_allgatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
-                        const int *rcounts, const int *displs, MPI_Datatype rdt,
-                        struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)scount, (void)sdt, (void)rbuf, (void)rcounts, (void)displs, (void)rdt,
-        (void)comm, (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_alltoall(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
-                      MPI_Datatype rdt, struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)scount, (void)sdt, (void)rbuf, (void)rcount, (void)rdt, (void)comm,
-        (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_alltoallv(const void *sbuf, const int *scounts, const int *sdispls, MPI_Datatype sdt,
-                       void *rbuf, const int *rcounts, const int *rdispls, MPI_Datatype rdt,
-                       struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)scounts, (void)sdispls, (void)sdt, (void)rbuf, (void)rcounts,
-        (void)rdispls, (void)rdt, (void)comm, (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_alltoallw(const void *sbuf, const int *scounts, const int *sdispls,
-                       const MPI_Datatype *sdts, void *rbuf, const int *rcounts,
-                       const int *rdispls, const MPI_Datatype *rdts, struct mpr_comm *comm,
-                       struct mpr_request **req)
-{
-    (void)sbuf, (void)scounts, (void)sdispls, (void)sdts, (void)rbuf, (void)rcounts,
-        (void)rdispls, (void)rdts, (void)comm, (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_reduce_scatter(const void *sbuf, void *rbuf, const int *rcounts, MPI_Datatype dt,
-                            MPI_Op op, struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)rbuf, (void)rcounts, (void)dt, (void)op, (void)comm, (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
-int mpr_coll_reduce_scatter_block(const void *sbuf, void *rbuf, int rcount, MPI_Datatype dt,
-                                  MPI_Op op, struct mpr_comm *comm, struct mpr_request **req)
-{
-    (void)sbuf, (void)rbuf, (void)rcount, (void)dt, (void)op, (void)comm, (void)req;
-    return -MPR_ERR_UNSUPPORTED;
-}
-
 int mpr_coll_scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op,
                   struct mpr_comm *comm, struct mpr_request **req)
 {

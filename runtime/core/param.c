@@ -57,13 +57,15 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                         "sleeping until a message arrives",
                         0},
     [MPR_P_COLL_BARRIER] = {"MPR_COLL_BARRIER", MPR_PARAM_STR, NULL,
-                            "force the barrier algorithm: dissemination", 0},
+                            "force the barrier algorithm: shm (blocking, one node), dissemination", 0},
     [MPR_P_COLL_BCAST] = {"MPR_COLL_BCAST", MPR_PARAM_STR, NULL,
-                          "force the broadcast algorithm: binomial, scatter_allgather", 0},
+                          "force the broadcast algorithm: shm (blocking, one node, up to 16 KiB), binomial, "
+                          "scatter_allgather", 0},
     [MPR_P_COLL_REDUCE] = {"MPR_COLL_REDUCE", MPR_PARAM_STR, NULL,
                            "force the reduce algorithm (MPI_Reduce, MPI_Ireduce)", 0},
     [MPR_P_COLL_ALLREDUCE] = {"MPR_COLL_ALLREDUCE", MPR_PARAM_STR, NULL,
-                              "force the allreduce algorithm: recursive_doubling, ring", 0},
+                              "force the allreduce algorithm: shm (blocking, one node, up to 16 KiB), "
+                              "recursive_doubling, ring", 0},
     [MPR_P_COLL_GATHER] = {"MPR_COLL_GATHER", MPR_PARAM_STR, NULL,
                            "force the gather algorithm (also gatherv)", 0},
     [MPR_P_COLL_SCATTER] = {"MPR_COLL_SCATTER", MPR_PARAM_STR, NULL,

@@ -39,6 +39,11 @@ int mpr_shm_active(void)
     return shm.up;
 }
 
+void *mpr_shm_segment(void)
+{
+    return shm.up ? mpr_shm_node.base : NULL;
+}
+
 int mpr_shm_reaches(int peer)
 {
     return shm.up && peer >= 0 && peer < shm.n;
@@ -125,7 +130,7 @@ int mpr_shm_init(void)
  * store and our stamp store cross): the flag stays raised for the whole wait, and the first
  * sleep of a wait is short (see core/wait.c), so a missed doorbell costs at most that.
  */
-static void wake(int peer)
+void mpr_shm_wake(int peer)
 {
     struct mpr_shm_ctl *c = shm.ctl[peer];
 
@@ -158,7 +163,7 @@ static int shm_send(int peer, const void *head, size_t headlen, const void *payl
     }
     mpr_copy(p + headlen, payload, len);
     mpr_shm_ring_publish(&shm.tx[peer]);
-    wake(peer);
+    mpr_shm_wake(peer);
     return 0;
 }
 

@@ -9,6 +9,10 @@
 int mpr_shm_init(void);
 /* Whether the transport is up (a launched job with a node segment). */
 int mpr_shm_active(void);
+/* The node segment when the transport is up (node-local collectives use it), else NULL. */
+void *mpr_shm_segment(void);
+/* Ring `peer`'s doorbell if it may be asleep (after publishing something it waits for). */
+void mpr_shm_wake(int peer);
 /* Whether world rank `peer` is on this node. */
 int mpr_shm_reaches(int peer);
 /*

@@ -24,7 +24,8 @@ static void layout(struct mpr_seg_header *h, uint32_t n, size_t ring_size)
     h->local_size = n;
     h->records_off = sizeof(struct mpr_seg_header);
     h->ctl_off = h->records_off + (uint64_t)n * sizeof(struct mpr_rank_record);
-    h->rings_off = h->ctl_off + (uint64_t)n * sizeof(struct mpr_shm_ctl);
+    h->coll_off = h->ctl_off + (uint64_t)n * sizeof(struct mpr_shm_ctl);
+    h->rings_off = h->coll_off + (uint64_t)n * sizeof(struct mpr_shm_coll_slot);
     h->ring_size = ring_size;
     h->ring_stride = mpr_shm_ring_footprint(ring_size);
     h->total_size = h->rings_off + (uint64_t)n * n * h->ring_stride;
@@ -83,6 +84,13 @@ struct mpr_shm_ctl *mpr_seg_ctl(void *base, uint32_t local_rank)
     struct mpr_seg_header *h = base;
 
     return (struct mpr_shm_ctl *)((char *)base + h->ctl_off) + local_rank;
+}
+
+struct mpr_shm_coll_slot *mpr_seg_coll(void *base, uint32_t local_rank)
+{
+    struct mpr_seg_header *h = base;
+
+    return (struct mpr_shm_coll_slot *)((char *)base + h->coll_off) + local_rank;
 }
 
 void *mpr_seg_ring(void *base, uint32_t from, uint32_t to)

@@ -3,7 +3,7 @@
  * and inherited by every local rank (fd number in MPR_SHM_FD). Offsets, never pointers; every
  * struct here has a fixed size asserted at compile time.
  *
- *   [ header | rank record x N | rank control x N | ring x N*N ]
+ *   [ header | rank record x N | rank control x N | collective slot x N | ring x N*N ]
  *
  * Ring (s -> r) carries records from local rank s to local rank r; the diagonal is never used
  * (and, being untouched, costs no memory: memfd pages are allocated on first write).
@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define MPR_SEG_MAGIC 0x6d70722d73656731ull /* "mpr-seg1" */
-#define MPR_SEG_VERSION 2u
+#define MPR_SEG_VERSION 3u
 #define MPR_CACHELINE 64
 
 struct mpr_seg_header {
@@ -29,8 +29,10 @@ struct mpr_seg_header {
     uint64_t rings_off;   /* offset of ring (0 -> 0); ring (s -> r) is at + (s*N + r) * stride */
     uint64_t ring_size;   /* data bytes of each ring (a power of two) */
     uint64_t ring_stride; /* bytes from one ring to the next */
+    uint64_t coll_off;    /* offset of local_size struct mpr_shm_coll_slot */
+    unsigned char pad[56];
 };
-_Static_assert(sizeof(struct mpr_seg_header) == MPR_CACHELINE, "segment header is one line");
+_Static_assert(sizeof(struct mpr_seg_header) == 2 * MPR_CACHELINE, "segment header is two lines");
 
 /*
  * What a rank is doing, written only by that rank, read by the launcher's watch. The rank
@@ -63,6 +65,28 @@ struct mpr_shm_ctl {
 };
 _Static_assert(sizeof(struct mpr_shm_ctl) == 2 * MPR_CACHELINE, "control block is two lines");
 
+/*
+ * A rank's part of the node-local collectives (coll/shm_coll.c), written by that rank only.
+ * Generation g uses parity p = g % 2: the rank writes its contribution (inline in line[p] when
+ * small, else in data[p]), then release-stores line[p].posted = g, then waits until every rank's
+ * line[p].posted >= g and reads what it needs. Parity p is rewritten at g + 2 only after every
+ * rank has posted g + 1, that is, finished reading g. A small contribution and its flag share one
+ * line: one line transfer per peer.
+ */
+#define MPR_SHM_COLL_INLINE 56
+#define MPR_SHM_COLL_BYTES (16u * 1024)
+
+struct mpr_shm_coll_line {
+    _Atomic uint64_t posted;
+    unsigned char inline_data[MPR_SHM_COLL_INLINE];
+};
+_Static_assert(sizeof(struct mpr_shm_coll_line) == MPR_CACHELINE, "one line per generation parity");
+
+struct mpr_shm_coll_slot {
+    struct mpr_shm_coll_line line[2];
+    unsigned char data[2][MPR_SHM_COLL_BYTES];
+};
+
 #define MPR_SEG_PROBE 0x70726f6265636d61ull /* "probecma" */
 
 /* Data bytes of each ring for N local ranks and a per-rank receive budget in bytes. */
@@ -72,6 +96,7 @@ size_t mpr_seg_size(uint32_t local_size, size_t ring_size);
 /* Write the header into a freshly mapped, zeroed segment (rings are zero: formatted). */
 void mpr_seg_format(void *base, uint32_t local_size, size_t ring_size);
 struct mpr_shm_ctl *mpr_seg_ctl(void *base, uint32_t local_rank);
+struct mpr_shm_coll_slot *mpr_seg_coll(void *base, uint32_t local_rank);
 /* Shared memory of ring (from -> to). */
 void *mpr_seg_ring(void *base, uint32_t from, uint32_t to);
 /* 0 if `base` (of `len` mapped bytes) holds a segment this build understands, else -MPR_ERR_PROTO. */

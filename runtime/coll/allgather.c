@@ -1,0 +1,110 @@
+/* MPI_Allgather(v) / MPI_Iallgather(v): algorithm table and selection. */
+#include "coll/algs.h"
+#include "coll/coll.h"
+#include "coll/coll_util.h"
+#include "coll/select.h"
+#include "comm/comm.h"
+#include "core/errcode.h"
+
+enum { RECURSIVE_DOUBLING, BRUCK, RING, LINEAR, NALGS };
+
+static const char *const names[NALGS] = {"recursive_doubling", "bruck", "ring", "linear"};
+
+/* Switch point on the gathered bytes: TODO(bench/coll) measured value. */
+#define ALLGATHER_LARGE (64u * 1024)
+
+/* Put this rank's own contribution at its place in rbuf, unless it is there already. */
+static int own_block(struct mpr_sched *s, const void *sbuf, int scount, MPI_Datatype sdt, void *dst)
+{
+    int rc = 0;
+
+    if (sbuf != MPI_IN_PLACE) {
+        rc = mpr_sched_copy(s, dst, sbuf, mpr_coll_bytes(scount, sdt));
+        if (rc == 0) {
+            rc = mpr_sched_round(s);
+        }
+    }
+    return rc;
+}
+
+/* Uniform blocks as an allgatherv layout, for the algorithms that take one. */
+static int uniform(struct mpr_sched *s, void *rbuf, size_t block, int n, struct mpr_agv *x)
+{
+    size_t *len = mpr_sched_tmp(s, (size_t)n * sizeof(*len));
+    MPI_Aint *off = mpr_sched_tmp(s, (size_t)n * sizeof(*off));
+
+    if (!len || !off) {
+        return -MPR_ERR_NOMEM;
+    }
+    for (int i = 0; i < n; i++) {
+        len[i] = block;
+        off[i] = (MPI_Aint)i * (MPI_Aint)block;
+    }
+    *x = (struct mpr_agv){.rbuf = rbuf, .len = len, .off = off};
+    return 0;
+}
+
+int mpr_coll_allgather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
+                       MPI_Datatype rdt, struct mpr_comm *comm, struct mpr_request **req)
+{
+    size_t block = mpr_coll_bytes(rcount, rdt);
+    int n = comm->size, pow2 = (n & (n - 1)) == 0, alg, rc;
+    struct mpr_sched *s = mpr_sched_new(comm);
+    struct mpr_agv x;
+
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    rc = own_block(s, sbuf, scount, sdt, (char *)rbuf + (size_t)comm->rank * block);
+    if (block * (size_t)n >= ALLGATHER_LARGE) {
+        alg = RING;
+    } else {
+        alg = pow2 ? RECURSIVE_DOUBLING : BRUCK;
+    }
+    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, NULL, NALGS, alg);
+    if (rc == 0 && alg == RECURSIVE_DOUBLING) {
+        rc = mpr_allgather_recursive_doubling(s, rbuf, block, comm);
+    } else if (rc == 0 && alg == BRUCK) {
+        rc = mpr_allgather_bruck(s, rbuf, block, comm);
+    } else if (rc == 0 && alg == RING) {
+        rc = mpr_allgather_ring(s, rbuf, block, comm);
+    } else if (rc == 0) {
+        rc = uniform(s, rbuf, block, n, &x);
+        if (rc == 0) {
+            rc = mpr_allgatherv_linear(s, &x, comm);
+        }
+    }
+    return mpr_coll_launch(s, rc, req);
+}
+
+int mpr_coll_allgatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
+                        const int *rcounts, const int *displs, MPI_Datatype rdt,
+                        struct mpr_comm *comm, struct mpr_request **req)
+{
+    static const int usable[NALGS] = {[RING] = 1, [LINEAR] = 1};
+    int n = comm->size, alg, rc = 0;
+    size_t ext = mpr_coll_bytes(1, rdt), total = 0;
+    struct mpr_sched *s = mpr_sched_new(comm);
+    size_t *len = s ? mpr_sched_tmp(s, (size_t)n * sizeof(*len)) : NULL;
+    MPI_Aint *off = s ? mpr_sched_tmp(s, (size_t)n * sizeof(*off)) : NULL;
+
+    if (!len || !off) {
+        mpr_sched_free(s);
+        return -MPR_ERR_NOMEM;
+    }
+    for (int i = 0; i < n; i++) {
+        len[i] = (size_t)rcounts[i] * ext;
+        off[i] = (MPI_Aint)displs[i] * (MPI_Aint)ext;
+        total += len[i];
+    }
+    struct mpr_agv x = {.rbuf = rbuf, .len = len, .off = off};
+    rc = own_block(s, sbuf, scount, sdt, x.rbuf + x.off[comm->rank]);
+    alg = total >= ALLGATHER_LARGE ? RING : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, usable, NALGS, alg);
+    if (rc == 0 && alg == RING) {
+        rc = mpr_allgatherv_ring(s, &x, comm);
+    } else if (rc == 0) {
+        rc = mpr_allgatherv_linear(s, &x, comm);
+    }
+    return mpr_coll_launch(s, rc, req);
+}

@@ -1,0 +1,24 @@
+/*
+ * gatherv_linear: every rank sends its block straight to the root, which receives block i
+ * (counts[i] elements) at displs[i] * extent, all in one round. Any n, any counts (zero
+ * included) and displacements. Cost: (n-1) alpha + sum(b_i) beta at the root.
+ */
+#include "coll/algs.h"
+#include "comm/comm.h"
+
+int mpr_gatherv_linear(struct mpr_sched *s, const void *sbuf, size_t sbytes, void *rbuf,
+                       const struct mpr_vblocks *v, int root, struct mpr_comm *comm)
+{
+    int n = comm->size, rc = 0;
+
+    if (comm->rank != root) {
+        rc = mpr_sched_send(s, sbuf, sbytes, root);
+    }
+    for (int i = 0; i < n && rc == 0 && comm->rank == root; i++) {
+        if (i != root) {
+            rc = mpr_sched_recv(s, (char *)rbuf + (ptrdiff_t)v->displs[i] * (ptrdiff_t)v->ext,
+                                (size_t)v->counts[i] * v->ext, i);
+        }
+    }
+    return rc == 0 ? mpr_sched_round(s) : rc;
+}

@@ -1,0 +1,88 @@
+/* MPI_Reduce_scatter(_block) / MPI_Ireduce_scatter(_block): algorithm table and selection. */
+#include "coll/algs.h"
+#include "coll/coll.h"
+#include "coll/coll_util.h"
+#include "coll/select.h"
+#include "comm/comm.h"
+#include "core/errcode.h"
+#include "op/op.h"
+
+enum { RECURSIVE_HALVING, RING, REDUCE_SCATTERV, NALGS };
+
+static const char *const names[NALGS] = {"recursive_halving", "ring", "reduce_scatterv"};
+
+/* Switch point on the input bytes: TODO(bench/coll) measured value. */
+#define REDUCE_SCATTER_LARGE (64u * 1024)
+
+/* Build the schedule for blocks of cnt[i] elements (cnt and disp are n + 1 long, in s). */
+static int build(struct mpr_sched *s, const void *sbuf, void *rbuf, const MPI_Count *cnt,
+                 const MPI_Count *disp, MPI_Datatype dt, MPI_Op op, struct mpr_comm *comm)
+{
+    int n = comm->size;
+    struct mpr_red r = {.count = disp[n], .dt = dt, .op = op, .bytes = mpr_coll_bytes(disp[n], dt)};
+    struct mpr_rs x = {
+        .in = sbuf == MPI_IN_PLACE ? rbuf : sbuf, .rbuf = rbuf, .cnt = cnt, .disp = disp};
+    int usable[NALGS] = {op->commutative, op->commutative, 1};
+    int alg;
+
+    if (!op->commutative) {
+        alg = REDUCE_SCATTERV;
+    } else {
+        alg = r.bytes >= REDUCE_SCATTER_LARGE ? RING : RECURSIVE_HALVING;
+    }
+    alg = mpr_coll_pick(MPR_COLL_REDUCE_SCATTER, names, usable, NALGS, alg);
+    if (alg == RECURSIVE_HALVING) {
+        return mpr_reduce_scatter_recursive_halving(s, &x, &r, comm);
+    }
+    if (alg == RING) {
+        return mpr_reduce_scatter_ring(s, &x, &r, comm);
+    }
+    return mpr_reduce_scatter_reduce_scatterv(s, &x, &r, comm);
+}
+
+/* Counts and displacements (prefix sums, disp[n] the total) in s's scratch memory. */
+static int blocks(struct mpr_sched *s, const int *rcounts, int rcount, int n, MPI_Count **cnt,
+                  MPI_Count **disp)
+{
+    *cnt = mpr_sched_tmp(s, 2 * ((size_t)n + 1) * sizeof(**cnt));
+    if (!*cnt) {
+        return -MPR_ERR_NOMEM;
+    }
+    *disp = *cnt + n + 1;
+    (*disp)[0] = 0;
+    for (int i = 0; i < n; i++) {
+        (*cnt)[i] = rcounts ? rcounts[i] : rcount;
+        (*disp)[i + 1] = (*disp)[i] + (*cnt)[i];
+    }
+    return 0;
+}
+
+static int reduce_scatter(const void *sbuf, void *rbuf, const int *rcounts, int rcount,
+                          MPI_Datatype dt, MPI_Op op, struct mpr_comm *comm,
+                          struct mpr_request **req)
+{
+    struct mpr_sched *s = mpr_sched_new(comm);
+    MPI_Count *cnt, *disp;
+    int rc;
+
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    rc = blocks(s, rcounts, rcount, comm->size, &cnt, &disp);
+    if (rc == 0) {
+        rc = build(s, sbuf, rbuf, cnt, disp, dt, op, comm);
+    }
+    return mpr_coll_launch(s, rc, req);
+}
+
+int mpr_coll_reduce_scatter(const void *sbuf, void *rbuf, const int *rcounts, MPI_Datatype dt,
+                            MPI_Op op, struct mpr_comm *comm, struct mpr_request **req)
+{
+    return reduce_scatter(sbuf, rbuf, rcounts, 0, dt, op, comm, req);
+}
+
+int mpr_coll_reduce_scatter_block(const void *sbuf, void *rbuf, int rcount, MPI_Datatype dt,
+                                  MPI_Op op, struct mpr_comm *comm, struct mpr_request **req)
+{
+    return reduce_scatter(sbuf, rbuf, NULL, rcount, dt, op, comm, req);
+}
