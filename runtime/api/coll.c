@@ -499,7 +499,7 @@ enum xfer_kind {
 /* Which sides matter on this rank, and where MPI_IN_PLACE is allowed (MPI 3.1, 5.5-5.8). */
 static int check_sides(const struct call *c, const struct xfer *x, enum xfer_kind k)
 {
-    int root = x->root >= 0 && c->comm->rank == x->root;
+    int root = k <= X_SCATTERV && c->comm->rank == x->root;
     int rc = MPI_SUCCESS;
 
     switch (k) {
@@ -596,8 +596,8 @@ static int xfer(const struct call *c, const struct xfer *x, enum xfer_kind k, MP
 {
     int rc = begin(c, req, nb);
 
-    if (rc == MPI_SUCCESS && x->root >= 0) {
-        rc = check_root(c, x->root);
+    if (rc == MPI_SUCCESS && k <= X_SCATTERV) {
+        rc = check_root(c, x->root); /* gather, gatherv, scatter, scatterv have a root */
     }
     if (rc == MPI_SUCCESS) {
         rc = k >= X_ALLTOALL ? check_alltoall(c, x, k) : check_sides(c, x, k);

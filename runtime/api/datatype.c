@@ -7,6 +7,7 @@
 
 #include "api/api_name.h"
 #include "datatype/datatype.h"
+#include "datatype/datatype_ops.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -14,10 +15,22 @@
 #pragma weak MPI_Type_contiguous = PMPI_Type_contiguous
 int PMPI_Type_contiguous(int count, MPI_Datatype oldtype, MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_contiguous");
+    static const char fn[] = "MPI_Type_contiguous";
+    int rc;
+
+    mpr_api_require_init(fn);
+    if (count < 0) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT, "count: %d is negative", count);
+    }
+    if (!mpr_datatype_ok(oldtype)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "oldtype: not a datatype");
+    }
+    if (!newtype) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "newtype: NULL pointer");
+    }
+    rc = mpr_type_contiguous(count, oldtype, newtype);
+    return rc == 0 ? MPI_SUCCESS
+                   : mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_NO_MEM, "out of memory");
 }
 
 #pragma weak MPI_Type_vector = PMPI_Type_vector
@@ -164,15 +177,30 @@ int PMPI_Type_dup(MPI_Datatype oldtype, MPI_Datatype *newtype)
 #pragma weak MPI_Type_commit = PMPI_Type_commit
 int PMPI_Type_commit(MPI_Datatype *datatype)
 {
-    (void)datatype;
-    return mpr_api_unsupported("MPI_Type_commit");
+    mpr_api_require_init("MPI_Type_commit");
+    if (!datatype || !mpr_datatype_ok(*datatype)) {
+        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_commit", MPI_ERR_TYPE,
+                             "datatype: not a datatype");
+    }
+    (*datatype)->committed = 1;
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Type_free = PMPI_Type_free
 int PMPI_Type_free(MPI_Datatype *datatype)
 {
-    (void)datatype;
-    return mpr_api_unsupported("MPI_Type_free");
+    mpr_api_require_init("MPI_Type_free");
+    if (!datatype || !mpr_datatype_ok(*datatype)) {
+        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_free", MPI_ERR_TYPE,
+                             "datatype: not a datatype");
+    }
+    if ((*datatype)->combiner == MPI_COMBINER_NAMED) {
+        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_free", MPI_ERR_TYPE,
+                             "datatype: %s is predefined and cannot be freed", (*datatype)->name);
+    }
+    mpr_type_release(*datatype);
+    *datatype = MPI_DATATYPE_NULL;
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Type_size = PMPI_Type_size

@@ -35,6 +35,44 @@ int mpr_allreduce_recursive_doubling(struct mpr_sched *s, void *rbuf, const stru
 int mpr_allreduce_ring(struct mpr_sched *s, void *rbuf, const struct mpr_red *r,
                        struct mpr_comm *comm);
 
+/* Reduce: x is this rank's input (rbuf at a root called in place); only the root's rbuf is set. */
+int mpr_reduce_binomial(struct mpr_sched *s, const void *x, void *rbuf, const struct mpr_red *r,
+                        int root, struct mpr_comm *comm);
+int mpr_reduce_rabenseifner(struct mpr_sched *s, const void *x, void *rbuf, const struct mpr_red *r,
+                            int root, struct mpr_comm *comm);
+
+/*
+ * Gather, scatter: rank i's block is `block` bytes at rbuf (gather) or sbuf (scatter) + i * block
+ * at the root; the entry point already placed the root's own block (or it is in place).
+ */
+int mpr_gather_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block, int root,
+                        struct mpr_comm *comm);
+int mpr_gather_linear(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block, int root,
+                      struct mpr_comm *comm);
+int mpr_scatter_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block, int root,
+                         struct mpr_comm *comm);
+int mpr_scatter_linear(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block, int root,
+                       struct mpr_comm *comm);
+
+/* The root's side of gatherv, scatterv: rank i's block is counts[i] elements at displs[i] * ext. */
+struct mpr_vblocks {
+    const int *counts, *displs; /* displs may be negative */
+    size_t ext;
+};
+int mpr_gatherv_linear(struct mpr_sched *s, const void *sbuf, size_t sbytes, void *rbuf,
+                       const struct mpr_vblocks *v, int root, struct mpr_comm *comm);
+int mpr_scatterv_linear(struct mpr_sched *s, const void *sbuf, const struct mpr_vblocks *v,
+                        void *rbuf, size_t rbytes, int root, struct mpr_comm *comm);
+
+/*
+ * Scan (exscan == 0) and exscan: x is this rank's input. For scan, rbuf already holds it
+ * (x == rbuf); for exscan x may be rbuf (in place) and rank 0's rbuf is left alone.
+ */
+int mpr_scan_linear(struct mpr_sched *s, const void *x, void *rbuf, const struct mpr_red *r,
+                    int exscan, struct mpr_comm *comm);
+int mpr_scan_recursive_doubling(struct mpr_sched *s, const void *x, void *rbuf,
+                                const struct mpr_red *r, int exscan, struct mpr_comm *comm);
+
 /*
  * Allgather: block i (of `block` bytes) belongs at rbuf + i * block; rbuf already holds this
  * rank's block (the entry point copies sbuf unless in place).

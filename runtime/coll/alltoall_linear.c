@@ -52,7 +52,8 @@ int mpr_alltoall_linear(struct mpr_sched *s, const struct mpr_a2a *x, struct mpr
     }
     for (int k = 1; k < n && rc == 0; k++) {
         int to = (me + k) % n, from = (me - k + n) % n;
-        rc = mpr_sched_send(s, src + (soff[to] - lo), slen[to], to);
+        /* A zero-length block may sit outside the scratch span: send from its start. */
+        rc = mpr_sched_send(s, slen[to] ? src + (soff[to] - lo) : src, slen[to], to);
         if (rc == 0) {
             rc = mpr_sched_recv(s, x->rbuf + x->roff[from], x->rlen[from], from);
         }

@@ -42,7 +42,8 @@ int mpr_gather_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size_
     while (mask < n && !(vr & mask)) {
         mask <<= 1;
     }
-    /* This rank's subtree: virtual ranks [vr, vr + sub); child vr + m holds [vr + m, + min(m, ..)). */
+    /* This rank's subtree: virtual ranks [vr, vr + sub); child vr + m holds [vr + m, + min(m, ..)).
+     */
     int sub = vr == 0 ? n : (mask < n - vr ? mask : n - vr);
     if (vr != 0 && sub > 1) {
         t = mpr_sched_tmp(s, (size_t)sub * block);

@@ -12,6 +12,7 @@
 #include "coll/algs.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
+#include "op/op.h"
 
 /* Buffers the children's data is received into: two alternate, so combining never copies. */
 static int pick_bufs(struct mpr_sched *s, const void *x, void *rbuf, size_t bytes, int nchild,

@@ -102,8 +102,8 @@ static int gather(struct mpr_sched *s, char *acc, const struct mpr_red *r, size_
     return rc;
 }
 
-int mpr_reduce_rabenseifner(struct mpr_sched *s, const void *x, void *rbuf,
-                            const struct mpr_red *r, int root, struct mpr_comm *comm)
+int mpr_reduce_rabenseifner(struct mpr_sched *s, const void *x, void *rbuf, const struct mpr_red *r,
+                            int root, struct mpr_comm *comm)
 {
     int n = comm->size, me = comm->rank, p = 1, rc = 0;
     size_t ext = r->count ? r->bytes / (size_t)r->count : 0;

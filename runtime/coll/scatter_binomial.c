@@ -12,8 +12,8 @@
 #include "core/errcode.h"
 
 /* Root: where the blocks of virtual ranks [lo, lo + cnt) are, contiguous (a copy if they wrap). */
-static const char *root_blocks(struct mpr_sched *s, const char *sbuf, size_t block, int lo,
-                               int cnt, int root, int n, int *rc)
+static const char *root_blocks(struct mpr_sched *s, const char *sbuf, size_t block, int lo, int cnt,
+                               int root, int n, int *rc)
 {
     int first = (root + lo) % n, head = n - first;
     char *t;
@@ -30,8 +30,8 @@ static const char *root_blocks(struct mpr_sched *s, const char *sbuf, size_t blo
     return t;
 }
 
-int mpr_scatter_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block,
-                         int root, struct mpr_comm *comm)
+int mpr_scatter_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size_t block, int root,
+                         struct mpr_comm *comm)
 {
     int n = comm->size, vr = (comm->rank - root + n) % n, mask = 1, rc = 0;
     const char *src[32]; /* per child, largest first: where its subtree's blocks are */
@@ -55,7 +55,8 @@ int mpr_scatter_binomial(struct mpr_sched *s, const void *sbuf, void *rbuf, size
     int nk = 0;
     for (int m = 1; m < mask && vr + m < n && rc == 0; m <<= 1, nk++) {
         int cnt = m < n - vr - m ? m : n - vr - m;
-        src[nk] = vr == 0 ? root_blocks(s, sbuf, block, m, cnt, root, n, &rc) : t + (size_t)m * block;
+        src[nk] =
+            vr == 0 ? root_blocks(s, sbuf, block, m, cnt, root, n, &rc) : t + (size_t)m * block;
     }
     if (rc == 0) {
         rc = mpr_sched_round(s);

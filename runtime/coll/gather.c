@@ -1,0 +1,75 @@
+/* MPI_Gather(v) / MPI_Igather(v): algorithm table and selection; gatherv is linear only. */
+#include "coll/algs.h"
+#include "coll/coll.h"
+#include "coll/coll_util.h"
+#include "coll/select.h"
+#include "comm/comm.h"
+#include "core/errcode.h"
+
+enum { BINOMIAL, LINEAR, NALGS };
+
+static const char *const names[NALGS] = {"binomial", "linear"};
+
+/* Switch point: TODO(bench/coll) measured value; binomial below (bytes per rank), linear above. */
+#define GATHER_LARGE (8u * 1024)
+
+/* The root's own block, unless it is in place; the rest of the schedule comes after. */
+static int own_block(struct mpr_sched *s, const void *sbuf, size_t sbytes, void *dst)
+{
+    int rc = 0;
+
+    if (sbuf != MPI_IN_PLACE) {
+        rc = mpr_sched_copy(s, dst, sbuf, sbytes);
+    }
+    return rc == 0 ? mpr_sched_round(s) : rc;
+}
+
+int mpr_coll_gather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
+                    MPI_Datatype rdt, int root, struct mpr_comm *comm, struct mpr_request **req)
+{
+    int me_root = comm->rank == root, alg, rc = 0;
+    size_t sbytes = sbuf != MPI_IN_PLACE ? mpr_coll_bytes(scount, sdt) : 0;
+    /* Only the root's receive side and the others' send side are significant. */
+    size_t block = me_root ? mpr_coll_bytes(rcount, rdt) : sbytes;
+    struct mpr_sched *s = mpr_sched_new(comm);
+
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    if (me_root) {
+        rc = own_block(s, sbuf, sbytes, (char *)rbuf + (size_t)root * block);
+    }
+    alg = comm->size > 2 && block < GATHER_LARGE ? BINOMIAL : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_GATHER, names, NULL, NALGS, alg);
+    if (rc == 0 && alg == BINOMIAL) {
+        rc = mpr_gather_binomial(s, sbuf, rbuf, block, root, comm);
+    } else if (rc == 0) {
+        rc = mpr_gather_linear(s, sbuf, rbuf, block, root, comm);
+    }
+    return mpr_coll_launch(s, rc, req);
+}
+
+int mpr_coll_gatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, const int *rcounts,
+                     const int *displs, MPI_Datatype rdt, int root, struct mpr_comm *comm,
+                     struct mpr_request **req)
+{
+    struct mpr_vblocks v = {.counts = rcounts, .displs = displs};
+    struct mpr_sched *s = mpr_sched_new(comm);
+    size_t sbytes = 0;
+    int rc = 0;
+
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    if (sbuf != MPI_IN_PLACE) {
+        sbytes = mpr_coll_bytes(scount, sdt);
+    }
+    if (comm->rank == root) {
+        v.ext = mpr_coll_bytes(1, rdt);
+        rc = own_block(s, sbuf, sbytes, (char *)rbuf + (ptrdiff_t)displs[root] * (ptrdiff_t)v.ext);
+    }
+    if (rc == 0) {
+        rc = mpr_gatherv_linear(s, sbuf, sbytes, rbuf, &v, root, comm);
+    }
+    return mpr_coll_launch(s, rc, req);
+}

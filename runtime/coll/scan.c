@@ -1,0 +1,54 @@
+/* MPI_Scan, MPI_Exscan and their nonblocking forms: algorithm table and selection. */
+#include "coll/algs.h"
+#include "coll/coll.h"
+#include "coll/coll_util.h"
+#include "coll/select.h"
+#include "comm/comm.h"
+#include "core/errcode.h"
+
+enum { RECURSIVE_DOUBLING, LINEAR, NALGS };
+
+static const char *const names[NALGS] = {"recursive_doubling", "linear"};
+
+/* Switch point: TODO(bench/coll) measured value; the chain up to this many ranks. */
+#define SCAN_CHAIN_MAX 2
+
+static int scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op, int exscan,
+                struct mpr_comm *comm, struct mpr_request **req)
+{
+    struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
+    const void *x = sbuf == MPI_IN_PLACE ? rbuf : sbuf;
+    struct mpr_sched *s = mpr_sched_new(comm);
+    int alg, rc = 0;
+
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    if (!exscan && x != rbuf) {
+        rc = mpr_sched_copy(s, rbuf, x, r.bytes);
+        if (rc == 0) {
+            rc = mpr_sched_round(s);
+        }
+        x = rbuf;
+    }
+    alg = comm->size > SCAN_CHAIN_MAX ? RECURSIVE_DOUBLING : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_SCAN, names, NULL, NALGS, alg);
+    if (rc == 0 && alg == LINEAR) {
+        rc = mpr_scan_linear(s, x, rbuf, &r, exscan, comm);
+    } else if (rc == 0) {
+        rc = mpr_scan_recursive_doubling(s, x, rbuf, &r, exscan, comm);
+    }
+    return mpr_coll_launch(s, rc, req);
+}
+
+int mpr_coll_scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op,
+                  struct mpr_comm *comm, struct mpr_request **req)
+{
+    return scan(sbuf, rbuf, count, dt, op, 0, comm, req);
+}
+
+int mpr_coll_exscan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op,
+                    struct mpr_comm *comm, struct mpr_request **req)
+{
+    return scan(sbuf, rbuf, count, dt, op, 1, comm, req);
+}
