@@ -2,6 +2,8 @@
 
 #include "comm/comm.h"
 #include "core/errcode.h"
+#include "core/log.h"
+#include "core/runtime.h"
 #include "op/op.h"
 #include "pt2pt/pt2pt.h"
 
@@ -336,7 +338,11 @@ int mpr_sched_progress(void)
             link = &s->next;
             continue;
         }
-        /* Done (or out of memory, which a collective cannot report later: end it anyway). */
+        if (rc < 0) {
+            /* A started collective has nobody to return an error to, and its peers wait for it. */
+            mpr_log_error("out of memory in a nonblocking collective; ending the job");
+            mpr_runtime_abort(1, "ran out of memory in a nonblocking collective");
+        }
         *link = s->next;
         mpr_sched_nactive--;
         finish(s);
