@@ -18,7 +18,7 @@ int mpr_coll_bcast(void *buf, int count, MPI_Datatype dt, int root, struct mpr_c
                    struct mpr_request **req)
 {
     size_t bytes = mpr_coll_bytes(count, dt);
-    int usable[NALGS] = {!req && mpr_shm_coll_usable(comm) && bytes <= mpr_shm_coll_max_bytes(),
+    int usable[NALGS] = {!req && mpr_shm_coll_usable(comm) && bytes <= MPR_SHM_COLL_BCAST_MAX,
                          1, 1};
     struct mpr_sched *s;
     int alg, rc;

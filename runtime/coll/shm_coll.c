@@ -51,21 +51,14 @@ static int all_posted(const void *arg)
     return 1;
 }
 
+static void post(struct mpr_comm *comm, uint64_t g);
+static void wait_all(struct mpr_comm *comm, uint64_t g);
+
 /* Post generation g (the contribution is written) and wait for everyone else's. */
 static void post_and_wait(struct mpr_comm *comm, uint64_t g)
 {
-    struct gen_wait w = {.n = comm->size, .g = g};
-
-    /* Publishes this rank's contribution for generation g to the others' acquire-loads. */
-    atomic_store_explicit(&slot(comm->rank)->line[g & 1].posted, g, memory_order_release);
-    for (int r = 0; r < comm->size; r++) {
-        if (r != comm->rank) {
-            mpr_shm_wake(r);
-        }
-    }
-    if (!all_posted(&w)) {
-        mpr_wait_until(all_posted, &w);
-    }
+    post(comm, g);
+    wait_all(comm, g);
 }
 
 int mpr_shm_coll_barrier(struct mpr_comm *comm)
@@ -100,16 +93,65 @@ int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Da
     return 0;
 }
 
+/* Wait until every rank has posted generation g (root-only writers check g - 1 first). */
+static void wait_all(struct mpr_comm *comm, uint64_t g)
+{
+    struct gen_wait w = {.n = comm->size, .g = g};
+
+    if (g > 0 && !all_posted(&w)) {
+        mpr_wait_until(all_posted, &w);
+    }
+}
+
+struct root_wait {
+    int root;
+    uint64_t g;
+};
+
+static int root_posted(const void *arg)
+{
+    const struct root_wait *w = arg;
+
+    return atomic_load_explicit(&slot(w->root)->line[w->g & 1].posted, memory_order_acquire) >=
+           w->g;
+}
+
+static void post(struct mpr_comm *comm, uint64_t g)
+{
+    /* Publishes this rank's contribution (or its being done reading) for generation g. */
+    atomic_store_explicit(&slot(comm->rank)->line[g & 1].posted, g, memory_order_release);
+    for (int r = 0; r < comm->size; r++) {
+        if (r != comm->rank) {
+            mpr_shm_wake(r);
+        }
+    }
+}
+
+/*
+ * One generation per chunk of MPR_SHM_COLL_BYTES. The root does not wait for the readers: it
+ * writes parity p of generation g only once every rank has posted g - 1, which each does after
+ * it finished reading g - 2 (the last use of parity p). Readers post after reading.
+ */
 int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
 {
-    uint64_t g = ++generation;
+    size_t off = 0;
 
-    if (comm->rank == root) {
-        memcpy(area(slot(root), g, bytes), buf, bytes);
-    }
-    post_and_wait(comm, g);
-    if (comm->rank != root) {
-        memcpy(buf, area(slot(root), g, bytes), bytes);
-    }
+    do {
+        size_t len = bytes - off < MPR_SHM_COLL_BYTES ? bytes - off : MPR_SHM_COLL_BYTES;
+        uint64_t g = ++generation;
+        if (comm->rank == root) {
+            wait_all(comm, g - 1);
+            memcpy(area(slot(root), g, len), (char *)buf + off, len);
+            post(comm, g);
+        } else {
+            struct root_wait w = {.root = root, .g = g};
+            if (!root_posted(&w)) {
+                mpr_wait_until(root_posted, &w);
+            }
+            memcpy((char *)buf + off, area(slot(root), g, len), len);
+            post(comm, g);
+        }
+        off += len;
+    } while (off < bytes);
     return 0;
 }

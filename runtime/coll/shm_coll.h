@@ -11,14 +11,18 @@
 #define MPR_SHM_COLL_H
 
 #include <mpi.h>
+#include "transport/shm/shm_segment.h"
+
 #include <stddef.h>
 
 struct mpr_comm;
 
 /* Whether the node-local paths may serve this communicator. */
 int mpr_shm_coll_usable(const struct mpr_comm *comm);
-/* Largest contribution per rank the node-local reduce/bcast carry. */
+/* Largest contribution per rank the node-local allreduce carries. */
 size_t mpr_shm_coll_max_bytes(void);
+/* Largest message the node-local bcast carries (in chunks). */
+#define MPR_SHM_COLL_BCAST_MAX MPR_SHM_COLL_BYTES
 
 int mpr_shm_coll_barrier(struct mpr_comm *comm);
 /* sbuf may be MPI_IN_PLACE (input in rbuf). bytes = count * extent <= max_bytes. */

@@ -24,6 +24,7 @@ enum mpr_param_id {
     MPR_P_EAGER_LIMIT,
     MPR_P_SHM_CMA,
     MPR_P_CMA_SPLIT,
+    MPR_P_COLL_EAGER_LIMIT,
     MPR_P_SHM_RING_BUDGET,
     MPR_P_WAIT_MODE,
     MPR_P_SPIN_US,

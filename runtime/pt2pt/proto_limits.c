@@ -7,6 +7,7 @@
 
 static size_t eager_limit;
 static size_t split_min;
+static size_t coll_eager_limit;
 
 void mpr_proto_limits_init(void)
 {
@@ -15,6 +16,13 @@ void mpr_proto_limits_init(void)
 
     eager_limit = v < 0 ? 0 : (size_t)v;
     split_min = s <= 0 ? SIZE_MAX : (size_t)s;
+    v = mpr_param_int(MPR_P_COLL_EAGER_LIMIT);
+    coll_eager_limit = v < 0 ? 0 : (size_t)v;
+}
+
+size_t mpr_proto_coll_eager_limit(size_t peer_limit)
+{
+    return coll_eager_limit < peer_limit ? coll_eager_limit : peer_limit;
 }
 
 size_t mpr_proto_split_min(void)

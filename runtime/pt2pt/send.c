@@ -156,7 +156,10 @@ static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_co
     req->ctx = ctx;
     req->mode = mode;
     req->peer = mpr_comm_world_rank(comm, dest);
-    req->rndv = bytes > mpr_peers[req->peer].eager_limit;
+    /* Collective messages (odd contexts) often arrive before their receive is posted, where
+     * eager costs a second copy: they switch to rendezvous sooner (MPR_COLL_EAGER_LIMIT). */
+    req->rndv = bytes > ((ctx & 1) ? mpr_proto_coll_eager_limit(mpr_peers[req->peer].eager_limit)
+                                   : mpr_peers[req->peer].eager_limit);
     req->state = MPR_SEND_QUEUED;
     *out = req;
     if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {
