@@ -3,12 +3,13 @@
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 
-enum { RECURSIVE_DOUBLING, BRUCK, RING, LINEAR, NALGS };
+enum { RECURSIVE_DOUBLING, BRUCK, RING, LINEAR, SHM, NALGS };
 
-static const char *const names[NALGS] = {"recursive_doubling", "bruck", "ring", "linear"};
+static const char *const names[NALGS] = {"recursive_doubling", "bruck", "ring", "linear", "shm"};
 
 /* Switch point on the gathered bytes: TODO(bench/coll) measured value. */
 #define ALLGATHER_LARGE (64u * 1024)
@@ -49,19 +50,26 @@ int mpr_coll_allgather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbu
 {
     size_t block = mpr_coll_bytes(rcount, rdt);
     int n = comm->size, pow2 = (n & (n - 1)) == 0, alg, rc;
-    struct mpr_sched *s = mpr_sched_new(comm);
+    int usable[NALGS] = {1, 1, 1, 1,
+                         !req && mpr_shm_coll_usable(comm) &&
+                             block <= mpr_shm_coll_max_bytes()};
+    struct mpr_sched *s;
     struct mpr_agv x;
 
-    if (!s) {
-        return -MPR_ERR_NOMEM;
-    }
-    rc = own_block(s, sbuf, scount, sdt, (char *)rbuf + (size_t)comm->rank * block);
     if (block * (size_t)n >= ALLGATHER_LARGE) {
         alg = RING;
     } else {
         alg = pow2 ? RECURSIVE_DOUBLING : BRUCK;
     }
-    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, NULL, NALGS, alg);
+    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_allgather(sbuf, rbuf, block, comm);
+    }
+    s = mpr_sched_new(comm);
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
+    rc = own_block(s, sbuf, scount, sdt, (char *)rbuf + (size_t)comm->rank * block);
     if (rc == 0 && alg == RECURSIVE_DOUBLING) {
         rc = mpr_allgather_recursive_doubling(s, rbuf, block, comm);
     } else if (rc == 0 && alg == BRUCK) {

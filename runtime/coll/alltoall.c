@@ -3,12 +3,13 @@
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 
-enum { PAIRWISE, BRUCK, LINEAR, NALGS };
+enum { PAIRWISE, BRUCK, LINEAR, SHM, NALGS };
 
-static const char *const names[NALGS] = {"pairwise", "bruck", "linear"};
+static const char *const names[NALGS] = {"pairwise", "bruck", "linear", "shm"};
 
 /* Switch points on the bytes per block: TODO(bench/coll) measured values. */
 #define ALLTOALL_SMALL 256u
@@ -60,18 +61,25 @@ int mpr_coll_alltoall(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf
 {
     size_t rblock = mpr_coll_bytes(rcount, rdt);
     size_t sblock = sbuf == MPI_IN_PLACE ? rblock : mpr_coll_bytes(scount, sdt);
-    struct mpr_sched *s = mpr_sched_new(comm);
+    int usable[NALGS] = {1, 1, 1,
+                         !req && mpr_shm_coll_usable(comm) &&
+                             rblock * (size_t)comm->size <= mpr_shm_coll_max_bytes()};
+    struct mpr_sched *s;
     int alg, rc;
 
-    if (!s) {
-        return -MPR_ERR_NOMEM;
-    }
     if (comm->size > 2 && rblock <= ALLTOALL_SMALL) {
         alg = BRUCK;
     } else {
         alg = rblock <= ALLTOALL_MEDIUM ? LINEAR : PAIRWISE;
     }
-    alg = mpr_coll_pick(MPR_COLL_ALLTOALL, names, NULL, NALGS, alg);
+    alg = mpr_coll_pick(MPR_COLL_ALLTOALL, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_alltoall(sbuf, rbuf, rblock, comm);
+    }
+    s = mpr_sched_new(comm);
+    if (!s) {
+        return -MPR_ERR_NOMEM;
+    }
     if (alg == BRUCK) {
         rc = mpr_alltoall_bruck(s, sbuf == MPI_IN_PLACE ? NULL : sbuf, rbuf, rblock, comm);
     } else {

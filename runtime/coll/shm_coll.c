@@ -155,3 +155,34 @@ int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
     } while (off < bytes);
     return 0;
 }
+
+int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm)
+{
+    uint64_t g = ++generation;
+    char *out = rbuf;
+
+    memcpy(area(slot(comm->rank), g, block),
+           sbuf == MPI_IN_PLACE ? out + (size_t)comm->rank * block : sbuf, block);
+    post_and_wait(comm, g);
+    for (int r = 0; r < comm->size; r++) {
+        if (r != comm->rank || sbuf != MPI_IN_PLACE) {
+            memcpy(out + (size_t)r * block, area(slot(r), g, block), block);
+        }
+    }
+    return 0;
+}
+
+int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm)
+{
+    size_t all = block * (size_t)comm->size;
+    uint64_t g = ++generation;
+    char *out = rbuf;
+
+    /* The whole send buffer goes out, so in place is simple: rbuf is copied before it is read. */
+    memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
+    post_and_wait(comm, g);
+    for (int r = 0; r < comm->size; r++) {
+        memcpy(out + (size_t)r * block, area(slot(r), g, all) + (size_t)comm->rank * block, block);
+    }
+    return 0;
+}

@@ -29,5 +29,8 @@ int mpr_shm_coll_barrier(struct mpr_comm *comm);
 int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Datatype dt,
                            MPI_Op op, struct mpr_comm *comm);
 int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm);
+/* block bytes per rank, n * block <= max_bytes for alltoall, block <= max_bytes for allgather. */
+int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm);
+int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm);
 
 #endif

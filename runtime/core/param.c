@@ -76,11 +76,13 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
     [MPR_P_COLL_SCATTER] = {"MPR_COLL_SCATTER", MPR_PARAM_STR, NULL,
                             "force the scatter algorithm: binomial, linear (scatterv: linear)", 0},
     [MPR_P_COLL_ALLGATHER] = {"MPR_COLL_ALLGATHER", MPR_PARAM_STR, NULL,
-                              "force the allgather algorithm: recursive_doubling, bruck, ring, "
-                              "linear (allgatherv: ring, linear)",
+                              "force the allgather algorithm: shm (blocking, one node, up to "
+                              "16 KiB per rank), recursive_doubling, bruck, ring, linear "
+                              "(allgatherv: ring, linear)",
                               0},
     [MPR_P_COLL_ALLTOALL] = {"MPR_COLL_ALLTOALL", MPR_PARAM_STR, NULL,
-                             "force the alltoall algorithm: pairwise, bruck, linear (alltoallv, "
+                             "force the alltoall algorithm: shm (blocking, one node, up to "
+                             "16 KiB per rank in all), pairwise, bruck, linear (alltoallv, "
                              "alltoallw: pairwise, linear)",
                              0},
     [MPR_P_COLL_REDUCE_SCATTER] = {"MPR_COLL_REDUCE_SCATTER", MPR_PARAM_STR, NULL,
