@@ -3,6 +3,7 @@
  * alignments come from the C compiler, so the table holds on every ABI the library builds for.
  */
 #include "datatype/datatype.h"
+#include "datatype/pair_types.h"
 
 #include <complex.h>
 #include <limits.h>
@@ -57,38 +58,6 @@
         .name = mpiname,                                                                           \
     }
 
-struct float_int {
-    float v;
-    int i;
-};
-struct double_int {
-    double v;
-    int i;
-};
-struct long_int {
-    long v;
-    int i;
-};
-struct int_int {
-    int v;
-    int i;
-};
-struct short_int {
-    short v;
-    int i;
-};
-struct long_double_int {
-    long double v;
-    int i;
-};
-struct float_float {
-    float v;
-    float i;
-};
-struct double_double {
-    double v;
-    double i;
-};
 
 /* C types. */
 SCALAR_TYPE(mpr_mpi_char, "MPI_CHAR", char, MPR_DT_TEXT, INT_SCALAR(1, CHAR_MIN < 0));

@@ -11,6 +11,7 @@
  * vector loop inside the block and ran ~1.5x slower on 1 MiB of doubles.
  */
 #include "op/op.h"
+#include "datatype/pair_types.h"
 
 #include <complex.h>
 #include <math.h>
@@ -99,39 +100,6 @@ KERNEL(land_bool, uint8_t, unsigned, E_LAND)
 KERNEL(lor_bool, uint8_t, unsigned, E_LOR)
 KERNEL(lxor_bool, uint8_t, unsigned, E_LXOR)
 
-/* The pair layouts of type_predefined.c (tests/unit/test_op.c checks that the extents agree). */
-struct float_int {
-    float v;
-    int i;
-};
-struct double_int {
-    double v;
-    int i;
-};
-struct long_int {
-    long v;
-    int i;
-};
-struct int_int {
-    int v;
-    int i;
-};
-struct short_int {
-    short v;
-    int i;
-};
-struct long_double_int {
-    long double v;
-    int i;
-};
-struct float_float {
-    float v;
-    float i;
-};
-struct double_double {
-    double v;
-    double i;
-};
 
 /* Value orders for MAXLOC (GT) and MINLOC (LT); the F_ forms rank NaN before every number. */
 #define I_GT(x, y) ((x) > (y))
