@@ -3,13 +3,14 @@
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 #include "op/op.h"
 
-enum { RECURSIVE_HALVING, RING, REDUCE_SCATTERV, NALGS };
+enum { RECURSIVE_HALVING, RING, REDUCE_SCATTERV, SHM, NALGS };
 
-static const char *const names[NALGS] = {"recursive_halving", "ring", "reduce_scatterv"};
+static const char *const names[NALGS] = {"recursive_halving", "ring", "reduce_scatterv", "shm"};
 
 /* Switch point on the input bytes: TODO(bench/coll) measured value. */
 #define REDUCE_SCATTER_LARGE (64u * 1024)
@@ -22,7 +23,7 @@ static int build(struct mpr_sched *s, const void *sbuf, void *rbuf, const MPI_Co
     struct mpr_red r = {.count = disp[n], .dt = dt, .op = op, .bytes = mpr_coll_bytes(disp[n], dt)};
     struct mpr_rs x = {
         .in = sbuf == MPI_IN_PLACE ? rbuf : sbuf, .rbuf = rbuf, .cnt = cnt, .disp = disp};
-    int usable[NALGS] = {op->commutative, op->commutative, 1};
+    int usable[NALGS] = {op->commutative, op->commutative, 1, 0};
     int alg;
 
     if (!op->commutative) {
@@ -57,14 +58,37 @@ static int blocks(struct mpr_sched *s, const int *rcounts, int rcount, int n, MP
     return 0;
 }
 
+/* The node-local path: small, blocking, commutative (each rank reduces its block itself). */
+static int try_shm(const void *sbuf, void *rbuf, const int *rcounts, int rcount, MPI_Datatype dt,
+                   MPI_Op op, struct mpr_comm *comm)
+{
+    static const int usable[NALGS] = {[SHM] = 1};
+    MPI_Count total = 0, mine = 0, count = rcounts ? rcounts[comm->rank] : rcount;
+
+    for (int i = 0; i < comm->size; i++) {
+        total += rcounts ? rcounts[i] : rcount;
+        mine += i < comm->rank ? (rcounts ? rcounts[i] : rcount) : 0;
+    }
+    if (!op->commutative || mpr_coll_bytes(total, dt) > mpr_shm_coll_max_bytes() ||
+        mpr_coll_pick(MPR_COLL_REDUCE_SCATTER, names, usable, NALGS, SHM) != SHM) {
+        return 1;
+    }
+    return mpr_shm_coll_reduce_scatter(sbuf, rbuf, mine, count, total, dt, op, comm);
+}
+
 static int reduce_scatter(const void *sbuf, void *rbuf, const int *rcounts, int rcount,
                           MPI_Datatype dt, MPI_Op op, struct mpr_comm *comm,
                           struct mpr_request **req)
 {
-    struct mpr_sched *s = mpr_sched_new(comm);
+    struct mpr_sched *s;
     MPI_Count *cnt, *disp;
     int rc;
 
+    if (!req && mpr_shm_coll_usable(comm) &&
+        (rc = try_shm(sbuf, rbuf, rcounts, rcount, dt, op, comm)) != 1) {
+        return rc;
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }

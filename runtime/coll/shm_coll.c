@@ -186,3 +186,20 @@ int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr
     }
     return 0;
 }
+
+int mpr_shm_coll_reduce_scatter(const void *sbuf, void *rbuf, MPI_Count first, MPI_Count count,
+                                MPI_Count total, MPI_Datatype dt, MPI_Op op,
+                                struct mpr_comm *comm)
+{
+    size_t ext = (size_t)dt->extent, all = (size_t)total * ext, off = (size_t)first * ext;
+    uint64_t g = ++generation;
+
+    memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
+    post_and_wait(comm, g);
+    /* Block = x0 op x1 op ... op x(n-1) over this rank's part, the same order for any layout. */
+    memcpy(rbuf, area(slot(0), g, all) + off, (size_t)count * ext);
+    for (int r = 1; r < comm->size; r++) {
+        mpr_op_apply(op, area(slot(r), g, all) + off, rbuf, count, dt);
+    }
+    return 0;
+}

@@ -32,5 +32,12 @@ int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
 /* block bytes per rank, n * block <= max_bytes for alltoall, block <= max_bytes for allgather. */
 int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm);
 int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm);
+/*
+ * Reduce-scatter, commutative ops: this rank's block (`count` elements from element `first` of
+ * the `total`-element input) reduced over all ranks in rank order. total * extent <= max_bytes.
+ */
+int mpr_shm_coll_reduce_scatter(const void *sbuf, void *rbuf, MPI_Count first, MPI_Count count,
+                                MPI_Count total, MPI_Datatype dt, MPI_Op op,
+                                struct mpr_comm *comm);
 
 #endif

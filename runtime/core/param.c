@@ -87,6 +87,7 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                              0},
     [MPR_P_COLL_REDUCE_SCATTER] = {"MPR_COLL_REDUCE_SCATTER", MPR_PARAM_STR, NULL,
                                    "force the reduce-scatter algorithm (also the block form): "
+                                   "shm (blocking, one node, up to 16 KiB in all), "
                                    "recursive_halving, ring (commutative ops), reduce_scatterv",
                                    0},
     [MPR_P_COLL_SCAN] = {"MPR_COLL_SCAN", MPR_PARAM_STR, NULL,
