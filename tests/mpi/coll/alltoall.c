@@ -22,15 +22,15 @@ static void alltoall(int count, bool inplace, bool nb, int form, uint64_t salt)
     static const char *names[2][3] = {{"MPI_Alltoall", "MPI_Alltoallv", "MPI_Alltoallw"},
                                       {"MPI_Ialltoall", "MPI_Ialltoallv", "MPI_Ialltoallw"}};
     const char *what = names[nb][form];
-    int P = ct_size, me = ct_rank;
+    int P = tc_size, me = tc_rank;
     int *scnt = ct_malloc(P * sizeof(int)), *sdsp = ct_malloc(P * sizeof(int));
     int *rcnt = ct_malloc(P * sizeof(int)), *rdsp = ct_malloc(P * sizeof(int));
     int *sdspb = ct_malloc(P * sizeof(int)), *rdspb = ct_malloc(P * sizeof(int));
     MPI_Datatype *stypes = ct_malloc(P * sizeof(MPI_Datatype));
     MPI_Datatype *rtypes = ct_malloc(P * sizeof(MPI_Datatype));
     MPI_Datatype alt;
-    CT_OK(MPI_Type_contiguous(1, MPI_INT, &alt));
-    CT_OK(MPI_Type_commit(&alt));
+    TC_OK(MPI_Type_contiguous(1, MPI_INT, &alt));
+    TC_OK(MPI_Type_commit(&alt));
     int sspan = 0, rspan = 0;
     if (form == 0) {
         for (int r = 0; r < P; r++) {
@@ -76,17 +76,17 @@ static void alltoall(int count, bool inplace, bool nb, int form, uint64_t salt)
     MPI_Request req;
     MPI_Comm w = MPI_COMM_WORLD;
     switch (form * 2 + nb) {
-    case 0: CT_OK(MPI_Alltoall(sb, count, MPI_INT, recv, count, MPI_INT, w)); break;
-    case 1: CT_OK(MPI_Ialltoall(sb, count, MPI_INT, recv, count, MPI_INT, w, &req)); break;
-    case 2: CT_OK(MPI_Alltoallv(sb, scnt, sdsp, MPI_INT, recv, rcnt, rdsp, MPI_INT, w)); break;
+    case 0: TC_OK(MPI_Alltoall(sb, count, MPI_INT, recv, count, MPI_INT, w)); break;
+    case 1: TC_OK(MPI_Ialltoall(sb, count, MPI_INT, recv, count, MPI_INT, w, &req)); break;
+    case 2: TC_OK(MPI_Alltoallv(sb, scnt, sdsp, MPI_INT, recv, rcnt, rdsp, MPI_INT, w)); break;
     case 3:
-        CT_OK(MPI_Ialltoallv(sb, scnt, sdsp, MPI_INT, recv, rcnt, rdsp, MPI_INT, w, &req));
+        TC_OK(MPI_Ialltoallv(sb, scnt, sdsp, MPI_INT, recv, rcnt, rdsp, MPI_INT, w, &req));
         break;
     case 4:
-        CT_OK(MPI_Alltoallw(sb, scnt, sdspb, stypes, recv, rcnt, rdspb, rtypes, w));
+        TC_OK(MPI_Alltoallw(sb, scnt, sdspb, stypes, recv, rcnt, rdspb, rtypes, w));
         break;
     case 5:
-        CT_OK(MPI_Ialltoallw(sb, scnt, sdspb, stypes, recv, rcnt, rdspb, rtypes, w, &req));
+        TC_OK(MPI_Ialltoallw(sb, scnt, sdspb, stypes, recv, rcnt, rdspb, rtypes, w, &req));
         break;
     }
     if (nb)
@@ -95,27 +95,27 @@ static void alltoall(int count, bool inplace, bool nb, int form, uint64_t salt)
     memset(mark, 0, (size_t)rspan + 8);
     for (int s = 0; s < P; s++) {
         for (int k = 0; k < rcnt[s]; k++)
-            CT_CHECK(recv[rdsp[s] + k] == V(salt, s, me, k),
+            TC_CHECK(recv[rdsp[s] + k] == V(salt, s, me, k),
                      "%s count %d%s: block from rank %d, element %d wrong", what, count,
                      inplace ? " in place" : "", s, k);
         memset(mark + rdsp[s], 1, (size_t)rcnt[s]);
     }
     for (int k = 0; k < rspan + 8; k++)
-        CT_CHECK(mark[k] || ct_sentinel_bad(recv + k, sizeof(int)) < 0,
+        TC_CHECK(mark[k] || ct_sentinel_bad(recv + k, sizeof(int)) < 0,
                  "%s count %d: element %d outside every block written", what, count, k);
     if (!inplace)
         for (int d = 0; d < P; d++)
             for (int k = 0; k < scnt[d]; k++)
-                CT_CHECK(send[sdsp[d] + k] == V(salt, me, d, k), "%s count %d: sendbuf modified",
+                TC_CHECK(send[sdsp[d] + k] == V(salt, me, d, k), "%s count %d: sendbuf modified",
                          what, count);
-    CT_OK(MPI_Type_free(&alt));
+    TC_OK(MPI_Type_free(&alt));
     free(mark), free(send), free(recv), free(scnt), free(sdsp), free(rcnt), free(rdsp);
     free(sdspb), free(rdspb), free(stypes), free(rtypes);
 }
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "alltoall");
+    tc_init(&argc, &argv, "alltoall");
     bool big = ct_has_arg(argc, argv, "big");
     uint64_t salt = 400;
     for (int ci = 0; ci < CT_NCOUNTS; ci++) {
@@ -130,7 +130,7 @@ int main(int argc, char **argv)
                 /* Open MPI 4.1.4 bugs, seen here, MPICH 4.0.2 right: MPI_Alltoallw on one rank
                  * copies nothing (coll/self); MPI_Ialltoallv with MPI_IN_PLACE and 1 MiB blocks
                  * on 4 or more ranks delivers wrong blocks (libnbc). */
-                if ((ct_size == 1 && form == 2 && !(var & 1)) ||
+                if ((tc_size == 1 && form == 2 && !(var & 1)) ||
                     (form == 1 && var == 3 && count > 1000))
                     continue;
 #endif

@@ -8,13 +8,13 @@ static void check_ints(const int *buf, size_t n, uint64_t salt, int root, const 
                        int count)
 {
     for (size_t k = 0; k < n; k++)
-        CT_CHECK(buf[k] == (int)ct_val(salt, root, k), "%s count %d root %d: element %zu is %d, "
+        TC_CHECK(buf[k] == (int)ct_val(salt, root, k), "%s count %d root %d: element %zu is %d, "
                  "expected %d", what, count, root, k, buf[k], (int)ct_val(salt, root, k));
 }
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "bcast");
+    tc_init(&argc, &argv, "bcast");
     bool big = ct_has_arg(argc, argv, "big");
     int roots[3], nroots = ct_roots(roots);
     uint64_t salt = 100;
@@ -32,17 +32,17 @@ int main(int argc, char **argv)
                 /* MPI_INT, with a guard after the data */
                 int *b = ct_malloc((n + 8) * sizeof(int));
                 ct_sentinel(b, (n + 8) * sizeof(int));
-                if (ct_rank == root)
+                if (tc_rank == root)
                     for (size_t k = 0; k < n; k++)
                         b[k] = (int)ct_val(salt, root, k);
                 if (nb) {
-                    CT_OK(MPI_Ibcast(b, count, MPI_INT, root, MPI_COMM_WORLD, &req));
+                    TC_OK(MPI_Ibcast(b, count, MPI_INT, root, MPI_COMM_WORLD, &req));
                     ct_wait(&req);
                 } else {
-                    CT_OK(MPI_Bcast(b, count, MPI_INT, root, MPI_COMM_WORLD));
+                    TC_OK(MPI_Bcast(b, count, MPI_INT, root, MPI_COMM_WORLD));
                 }
                 check_ints(b, n, salt, root, what, count);
-                CT_CHECK(ct_sentinel_bad(b + n, 8 * sizeof(int)) < 0,
+                TC_CHECK(ct_sentinel_bad(b + n, 8 * sizeof(int)) < 0,
                          "%s count %d root %d: wrote past the end", what, count, root);
                 free(b);
                 salt++;
@@ -51,17 +51,17 @@ int main(int argc, char **argv)
                 /* MPI_DOUBLE_INT */
                 ct_double_int *d = ct_malloc((n + 1) * sizeof *d);
                 for (size_t k = 0; k < n; k++) {
-                    d[k].v = ct_rank == root ? (double)(int64_t)ct_val(salt, root, k) : -1.0;
-                    d[k].i = ct_rank == root ? (int)k * 3 - root : -1;
+                    d[k].v = tc_rank == root ? (double)(int64_t)ct_val(salt, root, k) : -1.0;
+                    d[k].i = tc_rank == root ? (int)k * 3 - root : -1;
                 }
                 if (nb) {
-                    CT_OK(MPI_Ibcast(d, count, MPI_DOUBLE_INT, root, MPI_COMM_WORLD, &req));
+                    TC_OK(MPI_Ibcast(d, count, MPI_DOUBLE_INT, root, MPI_COMM_WORLD, &req));
                     ct_wait(&req);
                 } else {
-                    CT_OK(MPI_Bcast(d, count, MPI_DOUBLE_INT, root, MPI_COMM_WORLD));
+                    TC_OK(MPI_Bcast(d, count, MPI_DOUBLE_INT, root, MPI_COMM_WORLD));
                 }
                 for (size_t k = 0; k < n; k++)
-                    CT_CHECK(d[k].v == (double)(int64_t)ct_val(salt, root, k) &&
+                    TC_CHECK(d[k].v == (double)(int64_t)ct_val(salt, root, k) &&
                                  d[k].i == (int)k * 3 - root,
                              "%s MPI_DOUBLE_INT count %d root %d: element %zu wrong", what, count,
                              root, k);
@@ -74,56 +74,56 @@ int main(int argc, char **argv)
                 int *s = ct_malloc((2 * n + 1) * sizeof(int));
                 ct_sentinel(s, (2 * n + 1) * sizeof(int));
                 if (count > 0) {
-                    CT_OK(MPI_Type_vector(count, 1, 2, MPI_INT, &v));
-                    CT_OK(MPI_Type_commit(&v));
+                    TC_OK(MPI_Type_vector(count, 1, 2, MPI_INT, &v));
+                    TC_OK(MPI_Type_commit(&v));
                 } else {
                     v = MPI_INT;
                 }
-                if (ct_rank == root)
+                if (tc_rank == root)
                     for (size_t k = 0; k < n; k++)
                         s[2 * k] = (int)ct_val(salt, root, k);
                 int c = count > 0 ? 1 : 0;
                 if (nb) {
-                    CT_OK(MPI_Ibcast(s, c, v, root, MPI_COMM_WORLD, &req));
+                    TC_OK(MPI_Ibcast(s, c, v, root, MPI_COMM_WORLD, &req));
                     ct_wait(&req);
                 } else {
-                    CT_OK(MPI_Bcast(s, c, v, root, MPI_COMM_WORLD));
+                    TC_OK(MPI_Bcast(s, c, v, root, MPI_COMM_WORLD));
                 }
                 for (size_t k = 0; k < n; k++) {
-                    CT_CHECK(s[2 * k] == (int)ct_val(salt, root, k),
+                    TC_CHECK(s[2 * k] == (int)ct_val(salt, root, k),
                              "%s vector count %d root %d: element %zu wrong", what, count, root,
                              k);
-                    CT_CHECK(ct_sentinel_bad(&s[2 * k + 1], sizeof(int)) < 0,
+                    TC_CHECK(ct_sentinel_bad(&s[2 * k + 1], sizeof(int)) < 0,
                              "%s vector count %d root %d: hole %zu written", what, count, root, k);
                 }
                 if (count > 0)
-                    CT_OK(MPI_Type_free(&v));
+                    TC_OK(MPI_Type_free(&v));
                 free(s);
 #endif
                 salt++;
             }
             /* barriers between the rounds */
-            CT_OK(MPI_Barrier(MPI_COMM_WORLD));
+            TC_OK(MPI_Barrier(MPI_COMM_WORLD));
             MPI_Request req;
-            CT_OK(MPI_Ibarrier(MPI_COMM_WORLD, &req));
+            TC_OK(MPI_Ibarrier(MPI_COMM_WORLD, &req));
             ct_wait(&req);
         }
     }
     /* point-to-point around a barrier on the same communicator: messages sent before it are
      * received after it (they must not be confused with the barrier's own traffic). */
-    if (ct_size > 1) {
-        int token = ct_rank;
+    if (tc_size > 1) {
+        int token = tc_rank;
         MPI_Request sreq = MPI_REQUEST_NULL;
-        if (ct_rank != 0)
-            CT_OK(MPI_Isend(&token, 1, MPI_INT, 0, 7, MPI_COMM_WORLD, &sreq));
-        CT_OK(MPI_Barrier(MPI_COMM_WORLD));
-        if (ct_rank == 0)
-            for (int r = 1; r < ct_size; r++) {
+        if (tc_rank != 0)
+            TC_OK(MPI_Isend(&token, 1, MPI_INT, 0, 7, MPI_COMM_WORLD, &sreq));
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+        if (tc_rank == 0)
+            for (int r = 1; r < tc_size; r++) {
                 int got = -1;
-                CT_OK(MPI_Recv(&got, 1, MPI_INT, r, 7, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-                CT_CHECK(got == r, "token from %d is %d", r, got);
+                TC_OK(MPI_Recv(&got, 1, MPI_INT, r, 7, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+                TC_CHECK(got == r, "token from %d is %d", r, got);
             }
-        CT_OK(MPI_Wait(&sreq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Wait(&sreq, MPI_STATUS_IGNORE));
     }
     ct_done("bcast+barrier");
     return 0;

@@ -16,47 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int ct_rank = -1, ct_size = 0;
-static const char *ct_prog = "coll";
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2), noreturn))
-#endif
-static void
-ct_fail(const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "FAIL %s rank %d: %s\n", ct_prog, ct_rank, msg);
-    fflush(stderr);
-    MPI_Abort(MPI_COMM_WORLD, 1);
-    exit(1);
-}
-
-#define CT_CHECK(cond, ...)                                                                        \
-    do {                                                                                           \
-        if (!(cond))                                                                               \
-            ct_fail(__VA_ARGS__);                                                                  \
-    } while (0)
-
-/* Call an MPI function that must succeed. */
-#define CT_OK(call)                                                                                \
-    do {                                                                                           \
-        int ct_rc_ = (call);                                                                       \
-        if (ct_rc_ != MPI_SUCCESS)                                                                 \
-            ct_fail("line %d: %s returned %d", __LINE__, #call, ct_rc_);                           \
-    } while (0)
-
-static inline void ct_init(int *argc, char ***argv, const char *prog)
-{
-    ct_prog = prog;
-    CT_OK(MPI_Init(argc, argv));
-    CT_OK(MPI_Comm_rank(MPI_COMM_WORLD, &ct_rank));
-    CT_OK(MPI_Comm_size(MPI_COMM_WORLD, &ct_size));
-}
+#include "../check.h"
 
 static inline bool ct_has_arg(int argc, char **argv, const char *a)
 {
@@ -69,19 +29,19 @@ static inline bool ct_has_arg(int argc, char **argv, const char *a)
 /* Print the one summary line (rank 0) after everyone has passed. */
 static inline void ct_done(const char *what)
 {
-    CT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    if (ct_rank == 0) {
-        printf("%s: %s ok on %d ranks\n", ct_prog, what, ct_size);
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    if (tc_rank == 0) {
+        printf("%s: %s ok on %d ranks\n", tc_prog, what, tc_size);
         fflush(stdout);
     }
-    CT_OK(MPI_Finalize());
+    TC_OK(MPI_Finalize());
 }
 
 static inline void *ct_malloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        ct_fail("out of memory (%zu bytes)", n);
+        tc_fail("out of memory (%zu bytes)", n);
     return p;
 }
 
@@ -119,10 +79,10 @@ static inline int ct_roots(int roots[3])
 {
     int k = 0;
     roots[k++] = 0;
-    if (ct_size / 2 != 0)
-        roots[k++] = ct_size / 2;
-    if (ct_size - 1 != 0 && ct_size - 1 != ct_size / 2)
-        roots[k++] = ct_size - 1;
+    if (tc_size / 2 != 0)
+        roots[k++] = tc_size / 2;
+    if (tc_size - 1 != 0 && tc_size - 1 != tc_size / 2)
+        roots[k++] = tc_size - 1;
     return k;
 }
 
@@ -291,7 +251,7 @@ static void gen_2int(void *e, uint64_t s, int r, size_t i)
 {
     ct_2int *p = e;
     p->v = (int)(ct_val(s, r, i) % 3) - 1;
-    p->i = (ct_size - r) * 5; /* indices decreasing with rank */
+    p->i = (tc_size - r) * 5; /* indices decreasing with rank */
 }
 static void comb_2int_minloc(const void *in, void *io, size_t n)
 {
@@ -398,19 +358,19 @@ static inline long ct_sentinel_bad(const void *buf, size_t len)
 static inline void ct_wait(MPI_Request *req)
 {
     MPI_Status st;
-    CT_OK(MPI_Wait(req, &st));
-    CT_CHECK(*req == MPI_REQUEST_NULL, "request not freed by MPI_Wait");
+    TC_OK(MPI_Wait(req, &st));
+    TC_CHECK(*req == MPI_REQUEST_NULL, "request not freed by MPI_Wait");
 }
 
-/* v-variant layouts over ct_size blocks: uneven counts with zeros (every third block empty),
+/* v-variant layouts over tc_size blocks: uneven counts with zeros (every third block empty),
  * blocks placed in reverse rank order with gaps (non-monotonic displacements).
  * cnt[r], dsp[r] in elements; returns the span (elements) the layout covers. */
 static inline int ct_vlayout(int base, int *cnt, int *dsp)
 {
     int pos = 1; /* a gap before the first block too */
-    for (int r = 0; r < ct_size; r++)
+    for (int r = 0; r < tc_size; r++)
         cnt[r] = base == 0 || r % 3 == 1 ? 0 : base + (r * 5) % 7 - (base > 3 ? 3 : 0);
-    for (int r = ct_size - 1; r >= 0; r--) {
+    for (int r = tc_size - 1; r >= 0; r--) {
         dsp[r] = pos;
         pos += cnt[r] + 1 + r % 2;
     }

@@ -31,7 +31,7 @@ static const char *cname(int cls)
 static void expect(int rc, const char *what, int c1, int c2)
 {
     int cls = ct_class(rc);
-    CT_CHECK(cls == c1 || cls == c2, "%s: %s, expected %s%s%s", what, cname(cls), cname(c1),
+    TC_CHECK(cls == c1 || cls == c2, "%s: %s, expected %s%s%s", what, cname(cls), cname(c1),
              c2 != c1 ? " or " : "", c2 != c1 ? cname(c2) : "");
 }
 #define EXPECT(call, cls) expect((call), #call, (cls), (cls))
@@ -39,10 +39,10 @@ static void expect(int rc, const char *what, int c1, int c2)
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "errors");
-    CT_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN));
+    tc_init(&argc, &argv, "errors");
+    TC_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN));
     MPI_Comm w = MPI_COMM_WORLD;
-    int P = ct_size;
+    int P = tc_size;
     int a[64] = {0}, b[64] = {0};
     bool ba[4] = {true, false, true, false}, bb[4];
     MPI_Request req = MPI_REQUEST_NULL;
@@ -97,8 +97,8 @@ int main(int argc, char **argv)
 
     /* still usable */
     int one = 1, sum = 0;
-    CT_OK(MPI_Allreduce(&one, &sum, 1, MPI_INT, MPI_SUM, w));
-    CT_CHECK(sum == P, "MPI_Allreduce after the errors gave %d, expected %d", sum, P);
+    TC_OK(MPI_Allreduce(&one, &sum, 1, MPI_INT, MPI_SUM, w));
+    TC_CHECK(sum == P, "MPI_Allreduce after the errors gave %d, expected %d", sum, P);
     ct_done("errors");
     return 0;
 }

@@ -51,7 +51,7 @@ static void product(mat *out, int n, int lo, int hi)
 static void check(const mat *got, const mat *want, int n, const char *what, int root)
 {
     for (int k = 0; k < n; k++)
-        CT_CHECK(memcmp(&got[k], &want[k], sizeof(mat)) == 0,
+        TC_CHECK(memcmp(&got[k], &want[k], sizeof(mat)) == 0,
                  "%s count %d root %d: matrix %d is [%d %d; %d %d], expected [%d %d; %d %d] (the "
                  "product in rank order)", what, n, root, k, got[k].a, got[k].b, got[k].c,
                  got[k].d, want[k].a, want[k].b, want[k].c, want[k].d);
@@ -59,18 +59,18 @@ static void check(const mat *got, const mat *want, int n, const char *what, int 
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "noncomm");
+    tc_init(&argc, &argv, "noncomm");
     MPI_Op op;
     MPI_Datatype mt;
     int commute = -1;
-    CT_OK(MPI_Op_create(matmul, 0, &op));
-    CT_OK(MPI_Op_commutative(op, &commute));
-    CT_CHECK(commute == 0, "MPI_Op_commutative of a commute=0 op says %d", commute);
-    CT_OK(MPI_Op_commutative(MPI_SUM, &commute));
-    CT_CHECK(commute == 1, "MPI_Op_commutative(MPI_SUM) says %d", commute);
-    CT_OK(MPI_Type_contiguous(4, MPI_INT, &mt));
-    CT_OK(MPI_Type_commit(&mt));
-    int roots[3], nroots = ct_roots(roots), P = ct_size, me = ct_rank;
+    TC_OK(MPI_Op_create(matmul, 0, &op));
+    TC_OK(MPI_Op_commutative(op, &commute));
+    TC_CHECK(commute == 0, "MPI_Op_commutative of a commute=0 op says %d", commute);
+    TC_OK(MPI_Op_commutative(MPI_SUM, &commute));
+    TC_CHECK(commute == 1, "MPI_Op_commutative(MPI_SUM) says %d", commute);
+    TC_OK(MPI_Type_contiguous(4, MPI_INT, &mt));
+    TC_OK(MPI_Type_commit(&mt));
+    int roots[3], nroots = ct_roots(roots), P = tc_size, me = tc_rank;
     static const int counts[] = {1, 7, 1000};
     MPI_Request req;
     for (int ci = 0; ci < 3; ci++) {
@@ -90,40 +90,40 @@ int main(int argc, char **argv)
                         sb = MPI_IN_PLACE;
                     }
                     if (nb) {
-                        CT_OK(MPI_Ireduce(sb, recv, n, mt, op, root, MPI_COMM_WORLD, &req));
+                        TC_OK(MPI_Ireduce(sb, recv, n, mt, op, root, MPI_COMM_WORLD, &req));
                         ct_wait(&req);
                     } else {
-                        CT_OK(MPI_Reduce(sb, recv, n, mt, op, root, MPI_COMM_WORLD));
+                        TC_OK(MPI_Reduce(sb, recv, n, mt, op, root, MPI_COMM_WORLD));
                     }
                     if (me == root)
                         check(recv, want, n, nb ? "MPI_Ireduce" : "MPI_Reduce", root);
                 }
             }
             if (nb) {
-                CT_OK(MPI_Iallreduce(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
+                TC_OK(MPI_Iallreduce(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
                 ct_wait(&req);
             } else {
-                CT_OK(MPI_Allreduce(send, recv, n, mt, op, MPI_COMM_WORLD));
+                TC_OK(MPI_Allreduce(send, recv, n, mt, op, MPI_COMM_WORLD));
             }
             check(recv, want, n, nb ? "MPI_Iallreduce" : "MPI_Allreduce", -1);
             memcpy(recv, send, n * sizeof(mat));
-            CT_OK(MPI_Allreduce(MPI_IN_PLACE, recv, n, mt, op, MPI_COMM_WORLD));
+            TC_OK(MPI_Allreduce(MPI_IN_PLACE, recv, n, mt, op, MPI_COMM_WORLD));
             check(recv, want, n, "MPI_Allreduce in place", -1);
             /* scan: ranks 0..me; exscan: 0..me-1 */
             product(want, n, 0, me + 1);
             if (nb) {
-                CT_OK(MPI_Iscan(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
+                TC_OK(MPI_Iscan(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
                 ct_wait(&req);
             } else {
-                CT_OK(MPI_Scan(send, recv, n, mt, op, MPI_COMM_WORLD));
+                TC_OK(MPI_Scan(send, recv, n, mt, op, MPI_COMM_WORLD));
             }
             check(recv, want, n, nb ? "MPI_Iscan" : "MPI_Scan", -1);
             product(want, n, 0, me);
             if (nb) {
-                CT_OK(MPI_Iexscan(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
+                TC_OK(MPI_Iexscan(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
                 ct_wait(&req);
             } else {
-                CT_OK(MPI_Exscan(send, recv, n, mt, op, MPI_COMM_WORLD));
+                TC_OK(MPI_Exscan(send, recv, n, mt, op, MPI_COMM_WORLD));
             }
             if (me > 0)
                 check(recv, want, n, nb ? "MPI_Iexscan" : "MPI_Exscan", -1);
@@ -131,10 +131,10 @@ int main(int argc, char **argv)
             for (int k = 0; k < n * P; k++)
                 send[k] = gen(me, k);
             if (nb) {
-                CT_OK(MPI_Ireduce_scatter_block(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
+                TC_OK(MPI_Ireduce_scatter_block(send, recv, n, mt, op, MPI_COMM_WORLD, &req));
                 ct_wait(&req);
             } else {
-                CT_OK(MPI_Reduce_scatter_block(send, recv, n, mt, op, MPI_COMM_WORLD));
+                TC_OK(MPI_Reduce_scatter_block(send, recv, n, mt, op, MPI_COMM_WORLD));
             }
             mat *w2 = ct_malloc((size_t)n * P * sizeof(mat));
             product(w2, n * P, 0, P);
@@ -147,13 +147,13 @@ int main(int argc, char **argv)
         int one = 1;
         matmul(&z, &y, &one, NULL); /* y = x*y reference */
         mat y2 = gen(1, 1);
-        CT_OK(MPI_Reduce_local(&x, &y2, 1, mt, op));
+        TC_OK(MPI_Reduce_local(&x, &y2, 1, mt, op));
         check(&y2, &y, 1, "MPI_Reduce_local", -1);
         free(send), free(recv), free(want);
     }
-    CT_OK(MPI_Type_free(&mt));
-    CT_OK(MPI_Op_free(&op));
-    CT_CHECK(op == MPI_OP_NULL, "MPI_Op_free did not set the handle to MPI_OP_NULL");
+    TC_OK(MPI_Type_free(&mt));
+    TC_OK(MPI_Op_free(&op));
+    TC_CHECK(op == MPI_OP_NULL, "MPI_Op_free did not set the handle to MPI_OP_NULL");
     ct_done("non-commutative op");
     return 0;
 }

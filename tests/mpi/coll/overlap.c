@@ -15,7 +15,7 @@ typedef struct {
 
 static void start(bufs *b, int round, MPI_Request *req)
 {
-    int P = ct_size, me = ct_rank, root = round % P;
+    int P = tc_size, me = tc_rank, root = round % P;
     for (int k = 0; k < N; k++) {
         b->ar_in[k] = (int)(ct_val(round, me, k) % 1000);
         b->bc[k] = me == root ? (int)ct_val(round + 1000, root, k) : -1;
@@ -25,42 +25,42 @@ static void start(bufs *b, int round, MPI_Request *req)
             b->a2a_in[d * 7 + k] = me * 100000 + d * 100 + k + round;
     b->sc_in = me + round;
     /* started back to back, in this order */
-    CT_OK(MPI_Iallreduce(b->ar_in, b->ar_out, N, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &req[0]));
-    CT_OK(MPI_Ibcast(b->bc, N, MPI_INT, root, MPI_COMM_WORLD, &req[1]));
-    CT_OK(MPI_Ibarrier(MPI_COMM_WORLD, &req[2]));
-    CT_OK(MPI_Ialltoall(b->a2a_in, 7, MPI_INT, b->a2a_out, 7, MPI_INT, MPI_COMM_WORLD, &req[3]));
-    CT_OK(MPI_Igather(&b->sc_in, 1, MPI_INT, b->g_out, 1, MPI_INT, P - 1 - root, MPI_COMM_WORLD,
+    TC_OK(MPI_Iallreduce(b->ar_in, b->ar_out, N, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &req[0]));
+    TC_OK(MPI_Ibcast(b->bc, N, MPI_INT, root, MPI_COMM_WORLD, &req[1]));
+    TC_OK(MPI_Ibarrier(MPI_COMM_WORLD, &req[2]));
+    TC_OK(MPI_Ialltoall(b->a2a_in, 7, MPI_INT, b->a2a_out, 7, MPI_INT, MPI_COMM_WORLD, &req[3]));
+    TC_OK(MPI_Igather(&b->sc_in, 1, MPI_INT, b->g_out, 1, MPI_INT, P - 1 - root, MPI_COMM_WORLD,
                       &req[4]));
-    CT_OK(MPI_Iscan(&b->sc_in, &b->sc_out, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &req[5]));
+    TC_OK(MPI_Iscan(&b->sc_in, &b->sc_out, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &req[5]));
 }
 
 static void verify(bufs *b, int round, const char *how)
 {
-    int P = ct_size, me = ct_rank, root = round % P;
+    int P = tc_size, me = tc_rank, root = round % P;
     for (int k = 0; k < N; k++) {
         int s = 0;
         for (int r = 0; r < P; r++)
             s += (int)(ct_val(round, r, k) % 1000);
-        CT_CHECK(b->ar_out[k] == s, "%s round %d: MPI_Iallreduce element %d wrong", how, round, k);
-        CT_CHECK(b->bc[k] == (int)ct_val(round + 1000, root, k),
+        TC_CHECK(b->ar_out[k] == s, "%s round %d: MPI_Iallreduce element %d wrong", how, round, k);
+        TC_CHECK(b->bc[k] == (int)ct_val(round + 1000, root, k),
                  "%s round %d: MPI_Ibcast element %d wrong", how, round, k);
     }
     for (int s = 0; s < P; s++)
         for (int k = 0; k < 7; k++)
-            CT_CHECK(b->a2a_out[s * 7 + k] == s * 100000 + me * 100 + k + round,
+            TC_CHECK(b->a2a_out[s * 7 + k] == s * 100000 + me * 100 + k + round,
                      "%s round %d: MPI_Ialltoall block from %d wrong", how, round, s);
     if (me == P - 1 - root)
         for (int r = 0; r < P; r++)
-            CT_CHECK(b->g_out[r] == r + round, "%s round %d: MPI_Igather block %d wrong", how,
+            TC_CHECK(b->g_out[r] == r + round, "%s round %d: MPI_Igather block %d wrong", how,
                      round, r);
-    CT_CHECK(b->sc_out == me * (me + 1) / 2 + (me + 1) * round, "%s round %d: MPI_Iscan wrong",
+    TC_CHECK(b->sc_out == me * (me + 1) / 2 + (me + 1) * round, "%s round %d: MPI_Iscan wrong",
              how, round);
 }
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "overlap");
-    int P = ct_size, me = ct_rank;
+    tc_init(&argc, &argv, "overlap");
+    int P = tc_size, me = tc_rank;
     bufs b;
     b.ar_in = ct_malloc(N * sizeof(int)), b.ar_out = ct_malloc(N * sizeof(int));
     b.bc = ct_malloc(N * sizeof(int));
@@ -77,9 +77,9 @@ int main(int argc, char **argv)
             how = "Waitall reversed";
             for (int i = 0; i < NREQ; i++)
                 rev[i] = req[NREQ - 1 - i];
-            CT_OK(MPI_Waitall(NREQ, rev, st));
+            TC_OK(MPI_Waitall(NREQ, rev, st));
             for (int i = 0; i < NREQ; i++)
-                CT_CHECK(rev[i] == MPI_REQUEST_NULL, "Waitall left request %d active", i);
+                TC_CHECK(rev[i] == MPI_REQUEST_NULL, "Waitall left request %d active", i);
             break;
         case 1: { /* Testall polling with computation in between */
             how = "Testall polling";
@@ -88,9 +88,9 @@ int main(int argc, char **argv)
             while (!flag) {
                 for (int k = 0; k < 2000; k++)
                     sink += (double)k * 1e-9;
-                CT_OK(MPI_Testall(NREQ, req, &flag, st));
+                TC_OK(MPI_Testall(NREQ, req, &flag, st));
                 polls++;
-                CT_CHECK(polls < 100000000L, "Testall never completed");
+                TC_CHECK(polls < 100000000L, "Testall never completed");
             }
             break;
         }
@@ -109,32 +109,32 @@ int main(int argc, char **argv)
         MPI_Request c[2];
         for (int k = 0; k < N; k++)
             b.ar_in[k] = (int)(ct_val(round, me, k) % 1000);
-        CT_OK(MPI_Iallreduce(b.ar_in, b.ar_out, N, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &c[0]));
-        CT_OK(MPI_Ibarrier(MPI_COMM_WORLD, &c[1]));
+        TC_OK(MPI_Iallreduce(b.ar_in, b.ar_out, N, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &c[0]));
+        TC_OK(MPI_Ibarrier(MPI_COMM_WORLD, &c[1]));
         int right = (me + 1) % P, left = (me + P - 1) % P;
         for (int m = 0; m < 50; m++) {
             int out[3] = {me, m, round}, in[3] = {-1, -1, -1};
             MPI_Request s;
             MPI_Status rs;
-            CT_OK(MPI_Isend(out, 3, MPI_INT, right, m, MPI_COMM_WORLD, &s));
-            CT_OK(MPI_Recv(in, 3, MPI_INT, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &rs));
-            CT_CHECK(rs.MPI_SOURCE == left && rs.MPI_TAG == m && in[0] == left && in[1] == m &&
+            TC_OK(MPI_Isend(out, 3, MPI_INT, right, m, MPI_COMM_WORLD, &s));
+            TC_OK(MPI_Recv(in, 3, MPI_INT, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &rs));
+            TC_CHECK(rs.MPI_SOURCE == left && rs.MPI_TAG == m && in[0] == left && in[1] == m &&
                          in[2] == round,
                      "p2p during Iallreduce: got {%d,%d,%d} from %d tag %d, expected {%d,%d,%d} "
                      "from %d tag %d", in[0], in[1], in[2], rs.MPI_SOURCE, rs.MPI_TAG, left, m,
                      round, left, m);
-            CT_OK(MPI_Wait(&s, MPI_STATUS_IGNORE));
+            TC_OK(MPI_Wait(&s, MPI_STATUS_IGNORE));
             if (m == 25) {
                 int flag;
-                CT_OK(MPI_Test(&c[1], &flag, MPI_STATUS_IGNORE));
+                TC_OK(MPI_Test(&c[1], &flag, MPI_STATUS_IGNORE));
             }
         }
-        CT_OK(MPI_Waitall(2, c, st));
+        TC_OK(MPI_Waitall(2, c, st));
         for (int k = 0; k < N; k++) {
             int s = 0;
             for (int r = 0; r < P; r++)
                 s += (int)(ct_val(round, r, k) % 1000);
-            CT_CHECK(b.ar_out[k] == s, "Iallreduce overlapped with p2p: element %d wrong", k);
+            TC_CHECK(b.ar_out[k] == s, "Iallreduce overlapped with p2p: element %d wrong", k);
         }
     }
     free(b.ar_in), free(b.ar_out), free(b.bc), free(b.a2a_in), free(b.a2a_out), free(b.g_out);

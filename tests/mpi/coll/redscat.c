@@ -9,19 +9,19 @@ static void redscat(const ct_pair *p, int count, bool inplace, bool nb, bool blo
 {
     const char *what = block ? (nb ? "MPI_Ireduce_scatter_block" : "MPI_Reduce_scatter_block")
                              : (nb ? "MPI_Ireduce_scatter" : "MPI_Reduce_scatter");
-    int P = ct_size, *rc = ct_malloc(P * sizeof(int));
+    int P = tc_size, *rc = ct_malloc(P * sizeof(int));
     size_t total = 0, off = 0;
     for (int r = 0; r < P; r++) {
         rc[r] = block ? count : (count == 0 || r % 3 == 1 ? 0 : count + r % 4);
-        if (r < ct_rank)
+        if (r < tc_rank)
             off += (size_t)rc[r];
         total += (size_t)rc[r];
     }
-    size_t mine = (size_t)rc[ct_rank], guard = 16 * p->size;
+    size_t mine = (size_t)rc[tc_rank], guard = 16 * p->size;
     char *send = ct_malloc(total * p->size);
     char *recv = ct_malloc((inplace ? total : mine) * p->size + guard);
     char *ref = ct_malloc(mine * p->size), *tmp = ct_malloc(mine * p->size);
-    ct_gen(p, send, total, salt, ct_rank, 0);
+    ct_gen(p, send, total, salt, tc_rank, 0);
     size_t rbytes = (inplace ? total : mine) * p->size;
     ct_sentinel(recv, rbytes + guard);
     const void *sb = send;
@@ -32,21 +32,21 @@ static void redscat(const ct_pair *p, int count, bool inplace, bool nb, bool blo
     MPI_Request req;
     MPI_Comm w = MPI_COMM_WORLD;
     if (block && nb)
-        CT_OK(MPI_Ireduce_scatter_block(sb, recv, count, p->type, p->op, w, &req));
+        TC_OK(MPI_Ireduce_scatter_block(sb, recv, count, p->type, p->op, w, &req));
     else if (block)
-        CT_OK(MPI_Reduce_scatter_block(sb, recv, count, p->type, p->op, w));
+        TC_OK(MPI_Reduce_scatter_block(sb, recv, count, p->type, p->op, w));
     else if (nb)
-        CT_OK(MPI_Ireduce_scatter(sb, recv, rc, p->type, p->op, w, &req));
+        TC_OK(MPI_Ireduce_scatter(sb, recv, rc, p->type, p->op, w, &req));
     else
-        CT_OK(MPI_Reduce_scatter(sb, recv, rc, p->type, p->op, w));
+        TC_OK(MPI_Reduce_scatter(sb, recv, rc, p->type, p->op, w));
     if (nb)
         ct_wait(&req);
     if (ct_reference(p, ref, tmp, mine, salt, 0, P, off)) {
         long k = ct_diff(p, recv, ref, mine);
-        CT_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
+        TC_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
                  inplace ? " in place" : "", k);
     }
-    CT_CHECK(ct_sentinel_bad(recv + rbytes, guard) < 0, "%s %s count %d: wrote past the end",
+    TC_CHECK(ct_sentinel_bad(recv + rbytes, guard) < 0, "%s %s count %d: wrote past the end",
              what, p->name, count);
     free(rc), free(send), free(recv), free(ref), free(tmp);
 }
@@ -57,7 +57,7 @@ static void scan(const ct_pair *p, int count, bool inplace, bool nb, bool ex, ui
     size_t n = (size_t)count, bytes = n * p->size, guard = 16 * p->size;
     char *send = ct_malloc(bytes), *recv = ct_malloc(bytes + guard);
     char *ref = ct_malloc(bytes), *tmp = ct_malloc(bytes);
-    ct_gen(p, send, n, salt, ct_rank, 0);
+    ct_gen(p, send, n, salt, tc_rank, 0);
     ct_sentinel(recv, bytes + guard);
     const void *sb = send;
     if (inplace) {
@@ -67,29 +67,29 @@ static void scan(const ct_pair *p, int count, bool inplace, bool nb, bool ex, ui
     MPI_Request req;
     MPI_Comm w = MPI_COMM_WORLD;
     if (ex && nb)
-        CT_OK(MPI_Iexscan(sb, recv, count, p->type, p->op, w, &req));
+        TC_OK(MPI_Iexscan(sb, recv, count, p->type, p->op, w, &req));
     else if (ex)
-        CT_OK(MPI_Exscan(sb, recv, count, p->type, p->op, w));
+        TC_OK(MPI_Exscan(sb, recv, count, p->type, p->op, w));
     else if (nb)
-        CT_OK(MPI_Iscan(sb, recv, count, p->type, p->op, w, &req));
+        TC_OK(MPI_Iscan(sb, recv, count, p->type, p->op, w, &req));
     else
-        CT_OK(MPI_Scan(sb, recv, count, p->type, p->op, w));
+        TC_OK(MPI_Scan(sb, recv, count, p->type, p->op, w));
     if (nb)
         ct_wait(&req);
     /* Exscan: rank 0's recvbuf is undefined */
-    if (ct_reference(p, ref, tmp, n, salt, 0, ex ? ct_rank : ct_rank + 1, 0)) {
+    if (ct_reference(p, ref, tmp, n, salt, 0, ex ? tc_rank : tc_rank + 1, 0)) {
         long k = ct_diff(p, recv, ref, n);
-        CT_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
+        TC_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
                  inplace ? " in place" : "", k);
     }
-    CT_CHECK(ct_sentinel_bad(recv + bytes, guard) < 0, "%s %s count %d: wrote past the end",
+    TC_CHECK(ct_sentinel_bad(recv + bytes, guard) < 0, "%s %s count %d: wrote past the end",
              what, p->name, count);
     free(send), free(recv), free(ref), free(tmp);
 }
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "redscat");
+    tc_init(&argc, &argv, "redscat");
     bool sc = argc > 1 && strcmp(argv[1], "scan") == 0;
     bool big = ct_has_arg(argc, argv, "big");
     uint64_t salt = 500;

@@ -12,11 +12,11 @@ static void one_reduce(const ct_pair *p, int count, int root, bool inplace, bool
     char *send = ct_malloc(bytes), *recv = ct_malloc(bytes + guard);
     char *ref = ct_malloc(bytes), *tmp = ct_malloc(bytes);
     MPI_Request req;
-    ct_gen(p, send, n, salt, ct_rank, 0);
+    ct_gen(p, send, n, salt, tc_rank, 0);
     ct_sentinel(recv, bytes + guard);
     const void *sb = send;
-    void *rb = ct_rank == root ? recv : NULL;
-    if (inplace && ct_rank == root) {
+    void *rb = tc_rank == root ? recv : NULL;
+    if (inplace && tc_rank == root) {
         memcpy(recv, send, bytes);
         sb = MPI_IN_PLACE;
     }
@@ -27,25 +27,25 @@ static void one_reduce(const ct_pair *p, int count, int root, bool inplace, bool
         nb = true;
 #endif
     if (nb) {
-        CT_OK(MPI_Ireduce(sb, rb, count, p->type, p->op, root, MPI_COMM_WORLD, &req));
+        TC_OK(MPI_Ireduce(sb, rb, count, p->type, p->op, root, MPI_COMM_WORLD, &req));
         ct_wait(&req);
     } else {
-        CT_OK(MPI_Reduce(sb, rb, count, p->type, p->op, root, MPI_COMM_WORLD));
+        TC_OK(MPI_Reduce(sb, rb, count, p->type, p->op, root, MPI_COMM_WORLD));
     }
     const char *what = nb ? "MPI_Ireduce" : "MPI_Reduce";
-    if (ct_rank == root) {
-        if (ct_reference(p, ref, tmp, n, salt, 0, ct_size, 0)) {
+    if (tc_rank == root) {
+        if (ct_reference(p, ref, tmp, n, salt, 0, tc_size, 0)) {
             long k = ct_diff(p, recv, ref, n);
-            CT_CHECK(k < 0, "%s %s count %d root %d%s: element %ld wrong", what, p->name, count,
+            TC_CHECK(k < 0, "%s %s count %d root %d%s: element %ld wrong", what, p->name, count,
                      root, inplace ? " in place" : "", k);
         }
         long k = ct_sentinel_bad(recv + bytes, guard);
-        CT_CHECK(k < 0, "%s %s count %d root %d: wrote past the end (byte %ld)", what, p->name,
+        TC_CHECK(k < 0, "%s %s count %d root %d: wrote past the end (byte %ld)", what, p->name,
                  count, root, k);
     }
-    if (!(inplace && ct_rank == root) && n <= 1000) {
-        ct_gen(p, tmp, n, salt, ct_rank, 0);
-        CT_CHECK(memcmp(tmp, send, bytes) == 0, "%s %s count %d: sendbuf modified", what, p->name,
+    if (!(inplace && tc_rank == root) && n <= 1000) {
+        ct_gen(p, tmp, n, salt, tc_rank, 0);
+        TC_CHECK(memcmp(tmp, send, bytes) == 0, "%s %s count %d: sendbuf modified", what, p->name,
                  count);
     }
     free(send), free(recv), free(ref), free(tmp);
@@ -57,7 +57,7 @@ static void one_allreduce(const ct_pair *p, int count, bool inplace, bool nb, ui
     char *send = ct_malloc(bytes), *recv = ct_malloc(bytes + guard);
     char *ref = ct_malloc(bytes), *tmp = ct_malloc(bytes);
     MPI_Request req;
-    ct_gen(p, send, n, salt, ct_rank, 0);
+    ct_gen(p, send, n, salt, tc_rank, 0);
     ct_sentinel(recv, bytes + guard);
     const void *sb = send;
     if (inplace) {
@@ -65,22 +65,22 @@ static void one_allreduce(const ct_pair *p, int count, bool inplace, bool nb, ui
         sb = MPI_IN_PLACE;
     }
     if (nb) {
-        CT_OK(MPI_Iallreduce(sb, recv, count, p->type, p->op, MPI_COMM_WORLD, &req));
+        TC_OK(MPI_Iallreduce(sb, recv, count, p->type, p->op, MPI_COMM_WORLD, &req));
         ct_wait(&req);
     } else {
-        CT_OK(MPI_Allreduce(sb, recv, count, p->type, p->op, MPI_COMM_WORLD));
+        TC_OK(MPI_Allreduce(sb, recv, count, p->type, p->op, MPI_COMM_WORLD));
     }
     const char *what = nb ? "MPI_Iallreduce" : "MPI_Allreduce";
-    if (ct_reference(p, ref, tmp, n, salt, 0, ct_size, 0)) {
+    if (ct_reference(p, ref, tmp, n, salt, 0, tc_size, 0)) {
         long k = ct_diff(p, recv, ref, n);
-        CT_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
+        TC_CHECK(k < 0, "%s %s count %d%s: element %ld wrong", what, p->name, count,
                  inplace ? " in place" : "", k);
     }
     long k = ct_sentinel_bad(recv + bytes, guard);
-    CT_CHECK(k < 0, "%s %s count %d: wrote past the end (byte %ld)", what, p->name, count, k);
+    TC_CHECK(k < 0, "%s %s count %d: wrote past the end (byte %ld)", what, p->name, count, k);
     if (!inplace && n <= 1000) {
-        ct_gen(p, tmp, n, salt, ct_rank, 0);
-        CT_CHECK(memcmp(tmp, send, bytes) == 0, "%s %s count %d: sendbuf modified", what, p->name,
+        ct_gen(p, tmp, n, salt, tc_rank, 0);
+        TC_CHECK(memcmp(tmp, send, bytes) == 0, "%s %s count %d: sendbuf modified", what, p->name,
                  count);
     }
     free(send), free(recv), free(ref), free(tmp);
@@ -95,15 +95,15 @@ static void one_local(const ct_pair *p, int count, uint64_t salt)
     ct_gen(p, io, n, salt, 1, 0);
     ct_gen(p, ref, n, salt, 1, 0);
     p->combine(in, ref, n);
-    CT_OK(MPI_Reduce_local(in, io, count, p->type, p->op));
+    TC_OK(MPI_Reduce_local(in, io, count, p->type, p->op));
     long k = ct_diff(p, io, ref, n);
-    CT_CHECK(k < 0, "MPI_Reduce_local %s count %d: element %ld wrong", p->name, count, k);
+    TC_CHECK(k < 0, "MPI_Reduce_local %s count %d: element %ld wrong", p->name, count, k);
     free(in), free(io), free(ref);
 }
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "reduce");
+    tc_init(&argc, &argv, "reduce");
     bool all = argc > 1 && strcmp(argv[1], "allreduce") == 0;
     all_big = ct_has_arg(argc, argv, "big");
     int roots[3], nroots = ct_roots(roots);

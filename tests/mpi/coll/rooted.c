@@ -16,14 +16,14 @@ static void check(const int *b, size_t n, uint64_t salt, int src, const char *wh
                   int root)
 {
     for (size_t k = 0; k < n; k++)
-        CT_CHECK(b[k] == V(salt, src, k), "%s count %d root %d: block of rank %d, element %zu "
+        TC_CHECK(b[k] == V(salt, src, k), "%s count %d root %d: block of rank %d, element %zu "
                  "wrong", what, count, root, src, k);
 }
 
 static void gather(int count, int root, bool inplace, bool nb, bool v, uint64_t salt)
 {
     const char *what = v ? (nb ? "MPI_Igatherv" : "MPI_Gatherv") : (nb ? "MPI_Igather" : "MPI_Gather");
-    int P = ct_size, *cnt = ct_malloc(P * sizeof(int)), *dsp = ct_malloc(P * sizeof(int));
+    int P = tc_size, *cnt = ct_malloc(P * sizeof(int)), *dsp = ct_malloc(P * sizeof(int));
     int span;
     if (v) {
         span = ct_vlayout(count, cnt, dsp);
@@ -32,11 +32,11 @@ static void gather(int count, int root, bool inplace, bool nb, bool v, uint64_t 
             cnt[r] = count, dsp[r] = r * count;
         span = P * count;
     }
-    size_t mine = (size_t)cnt[ct_rank];
+    size_t mine = (size_t)cnt[tc_rank];
     int *send = ct_malloc(mine * sizeof(int)), *recv = NULL;
-    fill(send, mine, salt, ct_rank);
+    fill(send, mine, salt, tc_rank);
     const void *sb = send;
-    if (ct_rank == root) {
+    if (tc_rank == root) {
         recv = ct_malloc(((size_t)span + 8) * sizeof(int));
         ct_sentinel(recv, ((size_t)span + 8) * sizeof(int));
         if (inplace) {
@@ -46,17 +46,17 @@ static void gather(int count, int root, bool inplace, bool nb, bool v, uint64_t 
     }
     MPI_Request req;
     if (v && nb)
-        CT_OK(MPI_Igatherv(sb, (int)mine, MPI_INT, recv, cnt, dsp, MPI_INT, root, MPI_COMM_WORLD,
+        TC_OK(MPI_Igatherv(sb, (int)mine, MPI_INT, recv, cnt, dsp, MPI_INT, root, MPI_COMM_WORLD,
                            &req));
     else if (v)
-        CT_OK(MPI_Gatherv(sb, (int)mine, MPI_INT, recv, cnt, dsp, MPI_INT, root, MPI_COMM_WORLD));
+        TC_OK(MPI_Gatherv(sb, (int)mine, MPI_INT, recv, cnt, dsp, MPI_INT, root, MPI_COMM_WORLD));
     else if (nb)
-        CT_OK(MPI_Igather(sb, count, MPI_INT, recv, count, MPI_INT, root, MPI_COMM_WORLD, &req));
+        TC_OK(MPI_Igather(sb, count, MPI_INT, recv, count, MPI_INT, root, MPI_COMM_WORLD, &req));
     else
-        CT_OK(MPI_Gather(sb, count, MPI_INT, recv, count, MPI_INT, root, MPI_COMM_WORLD));
+        TC_OK(MPI_Gather(sb, count, MPI_INT, recv, count, MPI_INT, root, MPI_COMM_WORLD));
     if (nb)
         ct_wait(&req);
-    if (ct_rank == root) {
+    if (tc_rank == root) {
         /* blocks, then every element not in a block keeps the sentinel */
         char *mark = ct_malloc((size_t)span + 8);
         memset(mark, 0, (size_t)span + 8);
@@ -65,7 +65,7 @@ static void gather(int count, int root, bool inplace, bool nb, bool v, uint64_t 
             memset(mark + dsp[r], 1, (size_t)cnt[r]);
         }
         for (int k = 0; k < span + 8; k++)
-            CT_CHECK(mark[k] || ct_sentinel_bad(recv + k, sizeof(int)) < 0,
+            TC_CHECK(mark[k] || ct_sentinel_bad(recv + k, sizeof(int)) < 0,
                      "%s count %d root %d: element %d outside every block written", what, count,
                      root, k);
         free(mark);
@@ -77,7 +77,7 @@ static void scatter(int count, int root, bool inplace, bool nb, bool v, uint64_t
 {
     const char *what =
         v ? (nb ? "MPI_Iscatterv" : "MPI_Scatterv") : (nb ? "MPI_Iscatter" : "MPI_Scatter");
-    int P = ct_size, *cnt = ct_malloc(P * sizeof(int)), *dsp = ct_malloc(P * sizeof(int));
+    int P = tc_size, *cnt = ct_malloc(P * sizeof(int)), *dsp = ct_malloc(P * sizeof(int));
     int span;
     if (v) {
         span = ct_vlayout(count, cnt, dsp);
@@ -86,11 +86,11 @@ static void scatter(int count, int root, bool inplace, bool nb, bool v, uint64_t
             cnt[r] = count, dsp[r] = r * count;
         span = P * count;
     }
-    size_t mine = (size_t)cnt[ct_rank];
+    size_t mine = (size_t)cnt[tc_rank];
     int *send = NULL, *recv = ct_malloc((mine + 8) * sizeof(int));
     ct_sentinel(recv, (mine + 8) * sizeof(int));
     void *rb = recv;
-    if (ct_rank == root) {
+    if (tc_rank == root) {
         send = ct_malloc((size_t)span * sizeof(int));
         ct_sentinel(send, (size_t)span * sizeof(int));
         for (int r = 0; r < P; r++)
@@ -100,26 +100,26 @@ static void scatter(int count, int root, bool inplace, bool nb, bool v, uint64_t
     }
     MPI_Request req;
     if (v && nb)
-        CT_OK(MPI_Iscatterv(send, cnt, dsp, MPI_INT, rb, (int)mine, MPI_INT, root, MPI_COMM_WORLD,
+        TC_OK(MPI_Iscatterv(send, cnt, dsp, MPI_INT, rb, (int)mine, MPI_INT, root, MPI_COMM_WORLD,
                             &req));
     else if (v)
-        CT_OK(MPI_Scatterv(send, cnt, dsp, MPI_INT, rb, (int)mine, MPI_INT, root,
+        TC_OK(MPI_Scatterv(send, cnt, dsp, MPI_INT, rb, (int)mine, MPI_INT, root,
                            MPI_COMM_WORLD));
     else if (nb)
-        CT_OK(MPI_Iscatter(send, count, MPI_INT, rb, count, MPI_INT, root, MPI_COMM_WORLD, &req));
+        TC_OK(MPI_Iscatter(send, count, MPI_INT, rb, count, MPI_INT, root, MPI_COMM_WORLD, &req));
     else
-        CT_OK(MPI_Scatter(send, count, MPI_INT, rb, count, MPI_INT, root, MPI_COMM_WORLD));
+        TC_OK(MPI_Scatter(send, count, MPI_INT, rb, count, MPI_INT, root, MPI_COMM_WORLD));
     if (nb)
         ct_wait(&req);
     if (rb == MPI_IN_PLACE) {
-        CT_CHECK(ct_sentinel_bad(recv, (mine + 8) * sizeof(int)) < 0,
+        TC_CHECK(ct_sentinel_bad(recv, (mine + 8) * sizeof(int)) < 0,
                  "%s count %d root %d: recvbuf written although MPI_IN_PLACE", what, count, root);
     } else {
-        check(recv, mine, salt, ct_rank, what, count, root);
-        CT_CHECK(ct_sentinel_bad(recv + mine, 8 * sizeof(int)) < 0,
+        check(recv, mine, salt, tc_rank, what, count, root);
+        TC_CHECK(ct_sentinel_bad(recv + mine, 8 * sizeof(int)) < 0,
                  "%s count %d root %d: wrote past the end", what, count, root);
     }
-    if (ct_rank == root)
+    if (tc_rank == root)
         for (int r = 0; r < P; r++)
             check(send + dsp[r], (size_t)cnt[r], salt, r, "sendbuf modified by scatter", count,
                   root);
@@ -128,7 +128,7 @@ static void scatter(int count, int root, bool inplace, bool nb, bool v, uint64_t
 
 int main(int argc, char **argv)
 {
-    ct_init(&argc, &argv, "rooted");
+    tc_init(&argc, &argv, "rooted");
     bool sc = argc > 1 && strcmp(argv[1], "scatter") == 0;
     bool big = ct_has_arg(argc, argv, "big");
     int roots[3], nroots = ct_roots(roots);

@@ -76,9 +76,9 @@ enum { RCVEXTRA = 3, TAG = 42 };
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "basic");
+    tc_init(&argc, &argv, "basic");
     pt_need_size(2);
-    const int src = 0, dst = pt_size - 1;
+    const int src = 0, dst = tc_size - 1;
 
     const tdesc types[] = {
         T1(MPI_CHAR, char),
@@ -172,25 +172,25 @@ int main(int argc, char **argv)
     for (int ti = 0; ti < ntypes; ti++) {
         const tdesc *d = &types[ti];
         MPI_Aint lb, ext;
-        PT_OK(MPI_Type_get_extent(d->type, &lb, &ext));
-        PT_CHECK(lb == 0 && ext == d->extent, "%s: extent %ld (lb %ld), expected %d", d->name,
+        TC_OK(MPI_Type_get_extent(d->type, &lb, &ext));
+        TC_CHECK(lb == 0 && ext == d->extent, "%s: extent %ld (lb %ld), expected %d", d->name,
                  (long)ext, (long)lb, d->extent);
         for (int ci = 0; ci < 3; ci++) {
             int count = counts[ci];
             size_t bytes = (size_t)count * d->extent,
                    rbytes = (size_t)(count + RCVEXTRA) * d->extent;
             uint64_t seed = (uint64_t)ti * 131 + ci;
-            if (pt_rank == src) {
+            if (tc_rank == src) {
                 unsigned char *sbuf = pt_malloc(bytes);
                 pt_fill(sbuf, bytes, seed);
-                PT_OK(MPI_Send(sbuf, count, d->type, dst, TAG + ci, MPI_COMM_WORLD));
+                TC_OK(MPI_Send(sbuf, count, d->type, dst, TAG + ci, MPI_COMM_WORLD));
                 free(sbuf);
-            } else if (pt_rank == dst) {
+            } else if (tc_rank == dst) {
                 unsigned char *ref = pt_malloc(bytes), *rbuf = pt_malloc(rbytes);
                 pt_fill(ref, bytes, seed);
                 memset(rbuf, 0xee, rbytes);
                 MPI_Status st;
-                PT_OK(
+                TC_OK(
                     MPI_Recv(rbuf, count + RCVEXTRA, d->type, src, TAG + ci, MPI_COMM_WORLD, &st));
                 char what[96];
                 snprintf(what, sizeof what, "%s count %d", d->name, count);
@@ -200,22 +200,22 @@ int main(int argc, char **argv)
                  * and MPICH 4.0 divides by zero; so only the single-element types are asked. */
                 if (d->elements == 1) {
                     int el = -1;
-                    PT_OK(MPI_Get_elements(&st, d->type, &el));
-                    PT_CHECK(el == count, "%s: MPI_Get_elements %d, expected %d", what, el, count);
+                    TC_OK(MPI_Get_elements(&st, d->type, &el));
+                    TC_CHECK(el == count, "%s: MPI_Get_elements %d, expected %d", what, el, count);
                     MPI_Count elx = -1;
-                    PT_OK(MPI_Get_elements_x(&st, d->type, &elx));
-                    PT_CHECK(elx == (MPI_Count)count, "%s: MPI_Get_elements_x %lld", what,
+                    TC_OK(MPI_Get_elements_x(&st, d->type, &elx));
+                    TC_CHECK(elx == (MPI_Count)count, "%s: MPI_Get_elements_x %lld", what,
                              (long long)elx);
                 }
                 for (int i = 0; i < count; i++)
                     for (int s = 0; s < d->nsig; s++) {
                         size_t o = (size_t)i * d->extent + d->sig[s].off;
-                        PT_CHECK(memcmp(rbuf + o, ref + o, d->sig[s].len) == 0,
+                        TC_CHECK(memcmp(rbuf + o, ref + o, d->sig[s].len) == 0,
                                  "%s: item %d (bytes %zu..%zu) differs", what, i, o,
                                  o + d->sig[s].len - 1);
                     }
                 for (size_t o = bytes; o < rbytes; o++)
-                    PT_CHECK(rbuf[o] == 0xee, "%s: byte %zu past the message was written", what, o);
+                    TC_CHECK(rbuf[o] == 0xee, "%s: byte %zu past the message was written", what, o);
                 free(ref);
                 free(rbuf);
             }
@@ -223,46 +223,46 @@ int main(int argc, char **argv)
     }
 
     /* 5 bytes received as MPI_INT: count and elements are MPI_UNDEFINED */
-    if (pt_rank == src) {
+    if (tc_rank == src) {
         char five[5] = {1, 2, 3, 4, 5};
-        PT_OK(MPI_Send(five, 5, MPI_BYTE, dst, 5, MPI_COMM_WORLD));
-    } else if (pt_rank == dst) {
+        TC_OK(MPI_Send(five, 5, MPI_BYTE, dst, 5, MPI_COMM_WORLD));
+    } else if (tc_rank == dst) {
         int ibuf[4] = {0};
         MPI_Status st;
-        PT_OK(MPI_Recv(ibuf, 4, MPI_INT, src, 5, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(ibuf, 4, MPI_INT, src, 5, MPI_COMM_WORLD, &st));
         int c = 0, e = 0;
-        PT_OK(MPI_Get_count(&st, MPI_INT, &c));
-        PT_CHECK(c == MPI_UNDEFINED, "5 bytes as MPI_INT: MPI_Get_count %d, expected MPI_UNDEFINED",
+        TC_OK(MPI_Get_count(&st, MPI_INT, &c));
+        TC_CHECK(c == MPI_UNDEFINED, "5 bytes as MPI_INT: MPI_Get_count %d, expected MPI_UNDEFINED",
                  c);
-        PT_OK(MPI_Get_elements(&st, MPI_INT, &e));
-        PT_CHECK(e == MPI_UNDEFINED,
+        TC_OK(MPI_Get_elements(&st, MPI_INT, &e));
+        TC_CHECK(e == MPI_UNDEFINED,
                  "5 bytes as MPI_INT: MPI_Get_elements %d, expected MPI_UNDEFINED", e);
-        PT_OK(MPI_Get_count(&st, MPI_BYTE, &c));
-        PT_CHECK(c == 5, "5 bytes: MPI_Get_count(MPI_BYTE) %d", c);
-        PT_CHECK(memcmp(ibuf, "\1\2\3\4\5", 5) == 0, "5 bytes: wrong data");
+        TC_OK(MPI_Get_count(&st, MPI_BYTE, &c));
+        TC_CHECK(c == 5, "5 bytes: MPI_Get_count(MPI_BYTE) %d", c);
+        TC_CHECK(memcmp(ibuf, "\1\2\3\4\5", 5) == 0, "5 bytes: wrong data");
     }
 
     /* zero-byte messages: NULL buffers with count 0, and count 0 into a real buffer */
-    if (pt_rank == src) {
+    if (tc_rank == src) {
         int x = 7;
-        PT_OK(MPI_Send(NULL, 0, MPI_INT, dst, 10, MPI_COMM_WORLD));
-        PT_OK(MPI_Send(&x, 0, MPI_DOUBLE, dst, 11, MPI_COMM_WORLD));
-        PT_OK(MPI_Send(NULL, 0, MPI_BYTE, dst, 12, MPI_COMM_WORLD));
-    } else if (pt_rank == dst) {
+        TC_OK(MPI_Send(NULL, 0, MPI_INT, dst, 10, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(&x, 0, MPI_DOUBLE, dst, 11, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(NULL, 0, MPI_BYTE, dst, 12, MPI_COMM_WORLD));
+    } else if (tc_rank == dst) {
         MPI_Status st;
         double dbuf[4] = {1, 2, 3, 4};
-        PT_OK(MPI_Recv(NULL, 0, MPI_INT, src, 10, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(NULL, 0, MPI_INT, src, 10, MPI_COMM_WORLD, &st));
         pt_check_status(&st, src, 10, MPI_INT, 0, "zero-byte into NULL");
-        PT_OK(MPI_Recv(dbuf, 4, MPI_DOUBLE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(dbuf, 4, MPI_DOUBLE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
         pt_check_status(&st, src, 11, MPI_DOUBLE, 0, "zero-byte into buffer");
         int e = -1;
-        PT_OK(MPI_Get_elements(&st, MPI_DOUBLE, &e));
-        PT_CHECK(e == 0, "zero-byte: MPI_Get_elements %d", e);
-        PT_CHECK(dbuf[0] == 1 && dbuf[3] == 4, "zero-byte message wrote into the buffer");
+        TC_OK(MPI_Get_elements(&st, MPI_DOUBLE, &e));
+        TC_CHECK(e == 0, "zero-byte: MPI_Get_elements %d", e);
+        TC_CHECK(dbuf[0] == 1 && dbuf[3] == 4, "zero-byte message wrote into the buffer");
         MPI_Request rq;
-        PT_OK(MPI_Irecv(NULL, 0, MPI_BYTE, src, 12, MPI_COMM_WORLD, &rq));
-        PT_OK(MPI_Wait(&rq, &st));
-        PT_CHECK(rq == MPI_REQUEST_NULL, "Wait did not free the request");
+        TC_OK(MPI_Irecv(NULL, 0, MPI_BYTE, src, 12, MPI_COMM_WORLD, &rq));
+        TC_OK(MPI_Wait(&rq, &st));
+        TC_CHECK(rq == MPI_REQUEST_NULL, "Wait did not free the request");
         pt_check_status(&st, src, 12, MPI_BYTE, 0, "zero-byte Irecv");
     }
 
@@ -270,17 +270,17 @@ int main(int argc, char **argv)
     {
         int buf[3] = {1, 2, 3};
         MPI_Status st;
-        PT_OK(MPI_Send(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD));
-        PT_OK(MPI_Ssend(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD));
+        TC_OK(MPI_Ssend(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD));
         memset(&st, 0x5a, sizeof st);
-        PT_OK(MPI_Recv(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(buf, 3, MPI_INT, MPI_PROC_NULL, 1, MPI_COMM_WORLD, &st));
         pt_check_status(&st, MPI_PROC_NULL, MPI_ANY_TAG, MPI_INT, 0, "Recv from MPI_PROC_NULL");
-        PT_CHECK(buf[0] == 1 && buf[2] == 3, "Recv from MPI_PROC_NULL changed the buffer");
+        TC_CHECK(buf[0] == 1 && buf[2] == 3, "Recv from MPI_PROC_NULL changed the buffer");
         MPI_Request rq[2];
         MPI_Status sts[2];
-        PT_OK(MPI_Isend(buf, 3, MPI_INT, MPI_PROC_NULL, 2, MPI_COMM_WORLD, &rq[0]));
-        PT_OK(MPI_Irecv(buf, 3, MPI_INT, MPI_PROC_NULL, MPI_ANY_TAG, MPI_COMM_WORLD, &rq[1]));
-        PT_OK(MPI_Waitall(2, rq, sts));
+        TC_OK(MPI_Isend(buf, 3, MPI_INT, MPI_PROC_NULL, 2, MPI_COMM_WORLD, &rq[0]));
+        TC_OK(MPI_Irecv(buf, 3, MPI_INT, MPI_PROC_NULL, MPI_ANY_TAG, MPI_COMM_WORLD, &rq[1]));
+        TC_OK(MPI_Waitall(2, rq, sts));
 #if defined(MPICH_NUMVERSION) && MPICH_NUMVERSION < 40200000
         /* MPICH before 4.2 leaves source and tag at 0 here (pmodels/mpich#6805, fixed by #6819) */
 #else
@@ -288,30 +288,30 @@ int main(int argc, char **argv)
                         "Irecv from MPI_PROC_NULL");
 #endif
         int sbuf = 9, rbuf = 4;
-        PT_OK(MPI_Sendrecv(&sbuf, 1, MPI_INT, MPI_PROC_NULL, 3, &rbuf, 1, MPI_INT, MPI_PROC_NULL, 3,
+        TC_OK(MPI_Sendrecv(&sbuf, 1, MPI_INT, MPI_PROC_NULL, 3, &rbuf, 1, MPI_INT, MPI_PROC_NULL, 3,
                            MPI_COMM_WORLD, &st));
         pt_check_status(&st, MPI_PROC_NULL, MPI_ANY_TAG, MPI_INT, 0, "Sendrecv with MPI_PROC_NULL");
-        PT_CHECK(rbuf == 4, "Sendrecv from MPI_PROC_NULL changed the buffer");
+        TC_CHECK(rbuf == 4, "Sendrecv from MPI_PROC_NULL changed the buffer");
     }
 
     /* MPI_STATUS_IGNORE and MPI_STATUSES_IGNORE */
-    if (pt_rank == src) {
+    if (tc_rank == src) {
         int v[3] = {100, 200, 300};
-        PT_OK(MPI_Send(&v[0], 1, MPI_INT, dst, 20, MPI_COMM_WORLD));
-        PT_OK(MPI_Send(&v[1], 1, MPI_INT, dst, 21, MPI_COMM_WORLD));
-        PT_OK(MPI_Send(&v[2], 1, MPI_INT, dst, 22, MPI_COMM_WORLD));
-    } else if (pt_rank == dst) {
+        TC_OK(MPI_Send(&v[0], 1, MPI_INT, dst, 20, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(&v[1], 1, MPI_INT, dst, 21, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(&v[2], 1, MPI_INT, dst, 22, MPI_COMM_WORLD));
+    } else if (tc_rank == dst) {
         int v[3] = {0, 0, 0};
         MPI_Request rq[2];
-        PT_OK(MPI_Recv(&v[0], 1, MPI_INT, src, 20, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-        PT_OK(MPI_Irecv(&v[1], 1, MPI_INT, src, 21, MPI_COMM_WORLD, &rq[0]));
-        PT_OK(MPI_Irecv(&v[2], 1, MPI_INT, src, 22, MPI_COMM_WORLD, &rq[1]));
-        PT_OK(MPI_Waitall(2, rq, MPI_STATUSES_IGNORE));
-        PT_CHECK(v[0] == 100 && v[1] == 200 && v[2] == 300, "STATUS_IGNORE receives: %d %d %d",
+        TC_OK(MPI_Recv(&v[0], 1, MPI_INT, src, 20, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Irecv(&v[1], 1, MPI_INT, src, 21, MPI_COMM_WORLD, &rq[0]));
+        TC_OK(MPI_Irecv(&v[2], 1, MPI_INT, src, 22, MPI_COMM_WORLD, &rq[1]));
+        TC_OK(MPI_Waitall(2, rq, MPI_STATUSES_IGNORE));
+        TC_CHECK(v[0] == 100 && v[1] == 200 && v[2] == 300, "STATUS_IGNORE receives: %d %d %d",
                  v[0], v[1], v[2]);
     }
 
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

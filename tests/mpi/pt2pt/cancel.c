@@ -5,27 +5,27 @@
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "cancel");
+    tc_init(&argc, &argv, "cancel");
     pt_need_size(2);
     MPI_Request rq;
     MPI_Status st;
     int flag, x = 0;
 
     /* an Irecv nobody sends to */
-    PT_OK(MPI_Irecv(&x, 1, MPI_INT, MPI_ANY_SOURCE, 999, MPI_COMM_WORLD, &rq));
-    PT_OK(MPI_Cancel(&rq));
-    PT_OK(MPI_Wait(&rq, &st));
-    PT_CHECK(rq == MPI_REQUEST_NULL, "Wait on a cancelled Irecv did not free it");
-    PT_OK(MPI_Test_cancelled(&st, &flag));
-    PT_CHECK(flag, "cancelled Irecv: Test_cancelled is false");
+    TC_OK(MPI_Irecv(&x, 1, MPI_INT, MPI_ANY_SOURCE, 999, MPI_COMM_WORLD, &rq));
+    TC_OK(MPI_Cancel(&rq));
+    TC_OK(MPI_Wait(&rq, &st));
+    TC_CHECK(rq == MPI_REQUEST_NULL, "Wait on a cancelled Irecv did not free it");
+    TC_OK(MPI_Test_cancelled(&st, &flag));
+    TC_CHECK(flag, "cancelled Irecv: Test_cancelled is false");
     /* the same with Test polling */
-    PT_OK(MPI_Irecv(&x, 1, MPI_INT, 0, 998, MPI_COMM_WORLD, &rq));
-    PT_OK(MPI_Cancel(&rq));
+    TC_OK(MPI_Irecv(&x, 1, MPI_INT, 0, 998, MPI_COMM_WORLD, &rq));
+    TC_OK(MPI_Cancel(&rq));
     do {
-        PT_OK(MPI_Test(&rq, &flag, &st));
+        TC_OK(MPI_Test(&rq, &flag, &st));
     } while (!flag);
-    PT_OK(MPI_Test_cancelled(&st, &flag));
-    PT_CHECK(flag, "cancelled Irecv (Test): Test_cancelled is false");
+    TC_OK(MPI_Test_cancelled(&st, &flag));
+    TC_CHECK(flag, "cancelled Irecv (Test): Test_cancelled is false");
 
     /* Isend cancel, eager and large. If the cancel fails the send completes normally, which for
      * a large message needs the receive: so rank 1 posts it (after rank 0's MPI_Cancel, told by
@@ -34,36 +34,36 @@ int main(int argc, char **argv)
     const int sizes[] = {64, 1 << 20};
     for (int k = 0; k < 2; k++) {
         int n = sizes[k], cancelled = 0, dummy = 0;
-        if (pt_rank == 0) {
+        if (tc_rank == 0) {
             unsigned char *b = pt_malloc((size_t)n);
             pt_fill(b, (size_t)n, 70 + k);
-            PT_OK(MPI_Isend(b, n, MPI_BYTE, 1, 7, MPI_COMM_WORLD, &rq));
-            PT_OK(MPI_Cancel(&rq));
-            PT_OK(MPI_Send(&dummy, 1, MPI_INT, 1, 8, MPI_COMM_WORLD));
-            PT_OK(MPI_Wait(&rq, &st));
-            PT_OK(MPI_Test_cancelled(&st, &cancelled));
-            PT_OK(MPI_Send(&cancelled, 1, MPI_INT, 1, 9, MPI_COMM_WORLD));
+            TC_OK(MPI_Isend(b, n, MPI_BYTE, 1, 7, MPI_COMM_WORLD, &rq));
+            TC_OK(MPI_Cancel(&rq));
+            TC_OK(MPI_Send(&dummy, 1, MPI_INT, 1, 8, MPI_COMM_WORLD));
+            TC_OK(MPI_Wait(&rq, &st));
+            TC_OK(MPI_Test_cancelled(&st, &cancelled));
+            TC_OK(MPI_Send(&cancelled, 1, MPI_INT, 1, 9, MPI_COMM_WORLD));
             free(b);
-        } else if (pt_rank == 1) {
+        } else if (tc_rank == 1) {
             unsigned char *b = pt_malloc((size_t)n);
             MPI_Request r7;
-            PT_OK(MPI_Recv(&dummy, 1, MPI_INT, 0, 8, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-            PT_OK(MPI_Irecv(b, n, MPI_BYTE, 0, 7, MPI_COMM_WORLD, &r7));
-            PT_OK(MPI_Recv(&cancelled, 1, MPI_INT, 0, 9, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+            TC_OK(MPI_Recv(&dummy, 1, MPI_INT, 0, 8, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+            TC_OK(MPI_Irecv(b, n, MPI_BYTE, 0, 7, MPI_COMM_WORLD, &r7));
+            TC_OK(MPI_Recv(&cancelled, 1, MPI_INT, 0, 9, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
             if (cancelled) {
-                PT_OK(MPI_Cancel(&r7));
-                PT_OK(MPI_Wait(&r7, &st));
-                PT_OK(MPI_Test_cancelled(&st, &flag));
-                PT_CHECK(flag, "%d B Isend reported cancelled, but its message was received", n);
+                TC_OK(MPI_Cancel(&r7));
+                TC_OK(MPI_Wait(&r7, &st));
+                TC_OK(MPI_Test_cancelled(&st, &flag));
+                TC_CHECK(flag, "%d B Isend reported cancelled, but its message was received", n);
             } else {
-                PT_OK(MPI_Wait(&r7, &st));
+                TC_OK(MPI_Wait(&r7, &st));
                 pt_check_status(&st, 0, 7, MPI_BYTE, n, "not cancelled Isend");
-                PT_CHECK(pt_verify(b, (size_t)n, 70 + k) < 0, "not cancelled Isend: data");
+                TC_CHECK(pt_verify(b, (size_t)n, 70 + k) < 0, "not cancelled Isend: data");
             }
             free(b);
         }
     }
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

@@ -5,37 +5,37 @@
 
 static void expect(int rc, int cls, const char *what)
 {
-    PT_CHECK(pt_class(rc) == cls, "%s: error class %d, expected %d", what, pt_class(rc), cls);
+    TC_CHECK(pt_class(rc) == cls, "%s: error class %d, expected %d", what, pt_class(rc), cls);
 }
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "errors");
+    tc_init(&argc, &argv, "errors");
     pt_need_size(2);
     if (argc > 1 && strcmp(argv[1], "fatal") == 0) {
         int x = 0;
-        if (pt_rank == 0)
-            MPI_Send(&x, 1, MPI_INT, pt_size + 3, 0, MPI_COMM_WORLD);
-        PT_OK(MPI_Barrier(MPI_COMM_WORLD)); /* the others wait for the abort */
-        pt_fail("MPI_Send to rank %d returned under MPI_ERRORS_ARE_FATAL", pt_size + 3);
+        if (tc_rank == 0)
+            MPI_Send(&x, 1, MPI_INT, tc_size + 3, 0, MPI_COMM_WORLD);
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD)); /* the others wait for the abort */
+        tc_fail("MPI_Send to rank %d returned under MPI_ERRORS_ARE_FATAL", tc_size + 3);
     }
     pt_errors_return();
     int buf[4] = {0}, flag;
     MPI_Request rq = MPI_REQUEST_NULL;
     MPI_Status st;
-    const int ub = pt_tag_ub(), peer = (pt_rank + 1) % pt_size;
+    const int ub = pt_tag_ub(), peer = (tc_rank + 1) % tc_size;
     MPI_Comm W = MPI_COMM_WORLD;
 
-    expect(MPI_Send(buf, 1, MPI_INT, pt_size, 0, W), MPI_ERR_RANK, "Send to rank size");
+    expect(MPI_Send(buf, 1, MPI_INT, tc_size, 0, W), MPI_ERR_RANK, "Send to rank size");
     expect(MPI_Send(buf, 1, MPI_INT, -5, 0, W), MPI_ERR_RANK, "Send to rank -5");
     expect(MPI_Send(buf, 1, MPI_INT, MPI_ANY_SOURCE, 0, W), MPI_ERR_RANK, "Send to MPI_ANY_SOURCE");
-    expect(MPI_Isend(buf, 1, MPI_INT, pt_size + 1, 0, W, &rq), MPI_ERR_RANK,
+    expect(MPI_Isend(buf, 1, MPI_INT, tc_size + 1, 0, W, &rq), MPI_ERR_RANK,
            "Isend to rank size+1");
-    expect(MPI_Recv(buf, 1, MPI_INT, pt_size, 0, W, &st), MPI_ERR_RANK, "Recv from rank size");
+    expect(MPI_Recv(buf, 1, MPI_INT, tc_size, 0, W, &st), MPI_ERR_RANK, "Recv from rank size");
     expect(MPI_Irecv(buf, 1, MPI_INT, -7, 0, W, &rq), MPI_ERR_RANK, "Irecv from rank -7");
-    expect(MPI_Ssend(buf, 1, MPI_INT, pt_size, 0, W), MPI_ERR_RANK, "Ssend to rank size");
-    expect(MPI_Probe(pt_size, 0, W, &st), MPI_ERR_RANK, "Probe of rank size");
-    expect(MPI_Iprobe(pt_size, 0, W, &flag, &st), MPI_ERR_RANK, "Iprobe of rank size");
+    expect(MPI_Ssend(buf, 1, MPI_INT, tc_size, 0, W), MPI_ERR_RANK, "Ssend to rank size");
+    expect(MPI_Probe(tc_size, 0, W, &st), MPI_ERR_RANK, "Probe of rank size");
+    expect(MPI_Iprobe(tc_size, 0, W, &flag, &st), MPI_ERR_RANK, "Iprobe of rank size");
 
     expect(MPI_Send(buf, -1, MPI_INT, peer, 0, W), MPI_ERR_COUNT, "Send count -1");
     expect(MPI_Recv(buf, -1, MPI_INT, peer, 0, W, &st), MPI_ERR_COUNT, "Recv count -1");
@@ -47,7 +47,7 @@ int main(int argc, char **argv)
 
     /* MPI_COMM_NULL: reported through MPI_COMM_WORLD's handler... the standard raises errors with
      * no communicator on MPI_COMM_SELF (MPI 3.1 8.3): set ERRORS_RETURN there too */
-    PT_OK(MPI_Comm_set_errhandler(MPI_COMM_SELF, MPI_ERRORS_RETURN));
+    TC_OK(MPI_Comm_set_errhandler(MPI_COMM_SELF, MPI_ERRORS_RETURN));
     expect(MPI_Send(buf, 1, MPI_INT, peer, 0, MPI_COMM_NULL), MPI_ERR_COMM, "Send MPI_COMM_NULL");
     expect(MPI_Recv(buf, 1, MPI_INT, peer, 0, MPI_COMM_NULL, &st), MPI_ERR_COMM,
            "Recv MPI_COMM_NULL");
@@ -65,13 +65,13 @@ int main(int argc, char **argv)
     expect(MPI_Recv(buf, 1, MPI_INT, peer, -2, W, &st), MPI_ERR_TAG, "Recv tag -2");
 
     /* the valid extremes work: tag MPI_TAG_UB, and MPI_ANY_TAG on a receive */
-    int v = pt_rank, w = -1;
-    PT_OK(MPI_Sendrecv(&v, 1, MPI_INT, peer, ub, &w, 1, MPI_INT, MPI_ANY_SOURCE, MPI_ANY_TAG, W,
+    int v = tc_rank, w = -1;
+    TC_OK(MPI_Sendrecv(&v, 1, MPI_INT, peer, ub, &w, 1, MPI_INT, MPI_ANY_SOURCE, MPI_ANY_TAG, W,
                        &st));
-    pt_check_status(&st, (pt_rank + pt_size - 1) % pt_size, ub, MPI_INT, 1, "tag MPI_TAG_UB");
-    PT_CHECK(w == (pt_rank + pt_size - 1) % pt_size, "tag MPI_TAG_UB: value %d", w);
+    pt_check_status(&st, (tc_rank + tc_size - 1) % tc_size, ub, MPI_INT, 1, "tag MPI_TAG_UB");
+    TC_CHECK(w == (tc_rank + tc_size - 1) % tc_size, "tag MPI_TAG_UB: value %d", w);
 
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

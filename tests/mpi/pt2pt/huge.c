@@ -5,35 +5,35 @@
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "huge");
+    tc_init(&argc, &argv, "huge");
     pt_need_size(2);
     const int count = (1 << 28) + 7;
     const size_t bytes = (size_t)count * sizeof(double);
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         double *b = pt_malloc(bytes);
         pt_fill(b, bytes, 2024);
-        PT_OK(MPI_Send(b, count, MPI_DOUBLE, 1, 1, MPI_COMM_WORLD));
+        TC_OK(MPI_Send(b, count, MPI_DOUBLE, 1, 1, MPI_COMM_WORLD));
         free(b);
-    } else if (pt_rank == 1) {
+    } else if (tc_rank == 1) {
         double *b = pt_malloc(bytes);
         MPI_Status st;
         memset(b, 0, bytes);
-        PT_OK(MPI_Recv(b, count, MPI_DOUBLE, 0, 1, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(b, count, MPI_DOUBLE, 0, 1, MPI_COMM_WORLD, &st));
         pt_check_status(&st, 0, 1, MPI_DOUBLE, count, "2^28+7 doubles");
         MPI_Count ex = 0;
-        PT_OK(MPI_Get_elements_x(&st, MPI_DOUBLE, &ex));
-        PT_CHECK(ex == count, "Get_elements_x %lld", (long long)ex);
-        PT_OK(MPI_Get_elements_x(&st, MPI_BYTE, &ex));
-        PT_CHECK(ex == (MPI_Count)bytes, "Get_elements_x(MPI_BYTE) %lld", (long long)ex);
+        TC_OK(MPI_Get_elements_x(&st, MPI_DOUBLE, &ex));
+        TC_CHECK(ex == count, "Get_elements_x %lld", (long long)ex);
+        TC_OK(MPI_Get_elements_x(&st, MPI_BYTE, &ex));
+        TC_CHECK(ex == (MPI_Count)bytes, "Get_elements_x(MPI_BYTE) %lld", (long long)ex);
         int c = 0;
-        PT_OK(MPI_Get_count(&st, MPI_BYTE, &c));
-        PT_CHECK(c == MPI_UNDEFINED, "Get_count(MPI_BYTE) of %zu bytes: %d, expected MPI_UNDEFINED",
+        TC_OK(MPI_Get_count(&st, MPI_BYTE, &c));
+        TC_CHECK(c == MPI_UNDEFINED, "Get_count(MPI_BYTE) of %zu bytes: %d, expected MPI_UNDEFINED",
                  bytes, c);
         long long bad = pt_verify(b, bytes, 2024);
-        PT_CHECK(bad < 0, "byte %lld of %zu differs", bad, bytes);
+        TC_CHECK(bad < 0, "byte %lld of %zu differs", bad, bytes);
         free(b);
     }
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

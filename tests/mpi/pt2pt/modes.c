@@ -14,34 +14,34 @@ static void recv_check(int n, int tag, uint64_t seed, const char *what)
 {
     unsigned char *b = pt_malloc((size_t)n);
     MPI_Status st;
-    PT_OK(MPI_Recv(b, n, MPI_BYTE, 0, tag, MPI_COMM_WORLD, &st));
+    TC_OK(MPI_Recv(b, n, MPI_BYTE, 0, tag, MPI_COMM_WORLD, &st));
     pt_check_status(&st, 0, tag, MPI_BYTE, n, what);
     long long bad = pt_verify(b, (size_t)n, seed);
-    PT_CHECK(bad < 0, "%s: byte %lld differs", what, bad);
+    TC_CHECK(bad < 0, "%s: byte %lld differs", what, bad);
     free(b);
 }
 
 static void ssend_test(int n)
 {
     int go = 1;
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         unsigned char *b = pt_malloc((size_t)n);
         pt_fill(b, (size_t)n, 11 + n);
         MPI_Request rq, gorq;
         int flag = 0;
-        PT_OK(MPI_Issend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
+        TC_OK(MPI_Issend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
         for (int i = 0; i < 1000; i++) {
-            PT_OK(MPI_Test(&rq, &flag, MPI_STATUS_IGNORE));
-            PT_CHECK(!flag, "Issend of %d B completed before its receive was posted", n);
+            TC_OK(MPI_Test(&rq, &flag, MPI_STATUS_IGNORE));
+            TC_CHECK(!flag, "Issend of %d B completed before its receive was posted", n);
         }
-        PT_OK(MPI_Isend(&go, 1, MPI_INT, 1, TAG_GO, MPI_COMM_WORLD, &gorq));
-        PT_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
-        PT_OK(MPI_Wait(&gorq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Isend(&go, 1, MPI_INT, 1, TAG_GO, MPI_COMM_WORLD, &gorq));
+        TC_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Wait(&gorq, MPI_STATUS_IGNORE));
         /* the blocking form, to a receive that is posted (or not) */
-        PT_OK(MPI_Ssend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
+        TC_OK(MPI_Ssend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
         free(b);
-    } else if (pt_rank == 1) {
-        PT_OK(MPI_Recv(&go, 1, MPI_INT, 0, TAG_GO, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+    } else if (tc_rank == 1) {
+        TC_OK(MPI_Recv(&go, 1, MPI_INT, 0, TAG_GO, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
         recv_check(n, TAG_DATA, 11 + n, "Issend");
         recv_check(n, TAG_DATA, 11 + n, "Ssend");
     }
@@ -50,28 +50,28 @@ static void ssend_test(int n)
 static void rsend_test(int n)
 {
     int ready = 0;
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         unsigned char *b = pt_malloc((size_t)n);
         MPI_Request rq;
         pt_fill(b, (size_t)n, 21 + n);
-        PT_OK(MPI_Recv(&ready, 1, MPI_INT, 1, TAG_READY, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-        PT_OK(MPI_Rsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
+        TC_OK(MPI_Recv(&ready, 1, MPI_INT, 1, TAG_READY, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Rsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
         pt_fill(b, (size_t)n, 22 + n);
-        PT_OK(MPI_Recv(&ready, 1, MPI_INT, 1, TAG_READY, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-        PT_OK(MPI_Irsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
-        PT_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Recv(&ready, 1, MPI_INT, 1, TAG_READY, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Irsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
+        TC_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
         free(b);
-    } else if (pt_rank == 1) {
+    } else if (tc_rank == 1) {
         unsigned char *b = pt_malloc((size_t)n);
         MPI_Request rq;
         MPI_Status st;
         for (int k = 0; k < 2; k++) {
-            PT_OK(MPI_Irecv(b, n, MPI_BYTE, 0, TAG_DATA, MPI_COMM_WORLD, &rq));
-            PT_OK(MPI_Send(&ready, 1, MPI_INT, 0, TAG_READY, MPI_COMM_WORLD));
-            PT_OK(MPI_Wait(&rq, &st));
+            TC_OK(MPI_Irecv(b, n, MPI_BYTE, 0, TAG_DATA, MPI_COMM_WORLD, &rq));
+            TC_OK(MPI_Send(&ready, 1, MPI_INT, 0, TAG_READY, MPI_COMM_WORLD));
+            TC_OK(MPI_Wait(&rq, &st));
             pt_check_status(&st, 0, TAG_DATA, MPI_BYTE, n, k ? "Irsend" : "Rsend");
             long long bad = pt_verify(b, (size_t)n, 21 + k + n);
-            PT_CHECK(bad < 0, "%s of %d B: byte %lld differs", k ? "Irsend" : "Rsend", n, bad);
+            TC_CHECK(bad < 0, "%s of %d B: byte %lld differs", k ? "Irsend" : "Rsend", n, bad);
         }
         free(b);
     }
@@ -81,34 +81,34 @@ static void bsend_test(int n)
 {
     enum { K = 4 };
     int go = 1;
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         int bsize = K * (n + MPI_BSEND_OVERHEAD);
         char *att = pt_malloc((size_t)bsize);
         unsigned char *b = pt_malloc((size_t)n);
         MPI_Request rq, gorq;
-        PT_OK(MPI_Buffer_attach(att, bsize));
+        TC_OK(MPI_Buffer_attach(att, bsize));
         /* the receiver posts nothing until "go": these must complete locally */
         for (int k = 0; k < K; k++) {
             pt_fill(b, (size_t)n, 31 + k + n);
             if (k % 2 == 0) {
-                PT_OK(MPI_Bsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
+                TC_OK(MPI_Bsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD));
             } else {
-                PT_OK(MPI_Ibsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
-                PT_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
+                TC_OK(MPI_Ibsend(b, n, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD, &rq));
+                TC_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
             }
             memset(b, 0, (size_t)n); /* the user buffer is free again */
         }
-        PT_OK(MPI_Isend(&go, 1, MPI_INT, 1, TAG_GO, MPI_COMM_WORLD, &gorq));
+        TC_OK(MPI_Isend(&go, 1, MPI_INT, 1, TAG_GO, MPI_COMM_WORLD, &gorq));
         void *det = NULL;
         int dsize = 0;
-        PT_OK(MPI_Buffer_detach(&det, &dsize)); /* waits until the messages are out */
-        PT_CHECK(det == att && dsize == bsize, "Buffer_detach returned %p/%d, attached %p/%d", det,
+        TC_OK(MPI_Buffer_detach(&det, &dsize)); /* waits until the messages are out */
+        TC_CHECK(det == att && dsize == bsize, "Buffer_detach returned %p/%d, attached %p/%d", det,
                  dsize, (void *)att, bsize);
-        PT_OK(MPI_Wait(&gorq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Wait(&gorq, MPI_STATUS_IGNORE));
         free(att);
         free(b);
-    } else if (pt_rank == 1) {
-        PT_OK(MPI_Recv(&go, 1, MPI_INT, 0, TAG_GO, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+    } else if (tc_rank == 1) {
+        TC_OK(MPI_Recv(&go, 1, MPI_INT, 0, TAG_GO, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
         for (int k = 0; k < K; k++)
             recv_check(n, TAG_DATA, 31 + k + n, k % 2 ? "Ibsend" : "Bsend");
     }
@@ -124,41 +124,41 @@ static void bsend_overflow(void)
 #if defined(OPEN_MPI)
     return;
 #endif
-    if (pt_rank != 0)
+    if (tc_rank != 0)
         return;
     const int bsize = 1000 + MPI_BSEND_OVERHEAD, big = 1 << 20;
     char *att = pt_malloc((size_t)bsize), *msg = pt_malloc((size_t)big);
     memset(msg, 1, (size_t)big);
     pt_errors_return();
-    PT_OK(MPI_Buffer_attach(att, bsize));
+    TC_OK(MPI_Buffer_attach(att, bsize));
     int rc;
     rc = MPI_Bsend(msg, 2000, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD);
-    PT_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
+    TC_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
              "Bsend of 2000 B into a %d B buffer: class %d, "
              "expected MPI_ERR_BUFFER",
              bsize, pt_class(rc));
     rc = MPI_Bsend(msg, big, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD);
-    PT_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
+    TC_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
              "Bsend of 1 MiB into a %d B buffer: class %d, "
              "expected MPI_ERR_BUFFER",
              bsize, pt_class(rc));
     void *det;
     int dsize;
-    PT_OK(MPI_Buffer_detach(&det, &dsize));
-    PT_CHECK(det == att && dsize == bsize, "Buffer_detach after the failed Bsend");
+    TC_OK(MPI_Buffer_detach(&det, &dsize));
+    TC_CHECK(det == att && dsize == bsize, "Buffer_detach after the failed Bsend");
     rc = MPI_Bsend(msg, big, MPI_BYTE, 1, TAG_DATA, MPI_COMM_WORLD);
-    PT_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
+    TC_CHECK(pt_class(rc) == MPI_ERR_BUFFER,
              "Bsend of 1 MiB with no buffer attached: class %d, "
              "expected MPI_ERR_BUFFER",
              pt_class(rc));
-    PT_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_ARE_FATAL));
+    TC_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_ARE_FATAL));
     free(att);
     free(msg);
 }
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "modes");
+    tc_init(&argc, &argv, "modes");
     pt_need_size(2);
     const int sizes[] = {100, 1 << 20};
     for (int i = 0; i < 2; i++) {
@@ -167,7 +167,7 @@ int main(int argc, char **argv)
         bsend_test(sizes[i]);
     }
     bsend_overflow();
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

@@ -13,11 +13,11 @@ static void send_batch(int round)
     for (int i = 0; i < K; i++) {
         for (int j = 0; j < N; j++)
             b[i][j] = round * 100000 + i * 1000 + j;
-        PT_OK(MPI_Isend(b[i], N, MPI_INT, 1, i, MPI_COMM_WORLD, &rq[i]));
+        TC_OK(MPI_Isend(b[i], N, MPI_INT, 1, i, MPI_COMM_WORLD, &rq[i]));
     }
-    PT_OK(MPI_Waitall(K, rq, MPI_STATUSES_IGNORE));
+    TC_OK(MPI_Waitall(K, rq, MPI_STATUSES_IGNORE));
     for (int i = 0; i < K; i++)
-        PT_CHECK(rq[i] == MPI_REQUEST_NULL, "Waitall left a request");
+        TC_CHECK(rq[i] == MPI_REQUEST_NULL, "Waitall left a request");
 }
 
 static int b[K][N];
@@ -25,19 +25,19 @@ static void post_batch(MPI_Request *rq)
 {
     memset(b, 0xff, sizeof b);
     for (int i = 0; i < K; i++)
-        PT_OK(MPI_Irecv(b[i], N, MPI_INT, 0, i, MPI_COMM_WORLD, &rq[i]));
+        TC_OK(MPI_Irecv(b[i], N, MPI_INT, 0, i, MPI_COMM_WORLD, &rq[i]));
 }
 static void check_one(int round, int i, const MPI_Status *st, const char *what)
 {
     pt_check_status(st, 0, i, MPI_INT, N, what);
     for (int j = 0; j < N; j++)
-        PT_CHECK(b[i][j] == round * 100000 + i * 1000 + j, "%s: message %d element %d is %d", what,
+        TC_CHECK(b[i][j] == round * 100000 + i * 1000 + j, "%s: message %d element %d is %d", what,
                  i, j, b[i][j]);
 }
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "nonblocking");
+    tc_init(&argc, &argv, "nonblocking");
     pt_need_size(2);
     int round = 0;
     MPI_Request rq[K + 2];
@@ -45,45 +45,45 @@ int main(int argc, char **argv)
     int idx, flag, outcount, indices[K + 2];
 
     /* Wait, one by one in reverse order */
-    if (pt_rank == 0)
+    if (tc_rank == 0)
         send_batch(round);
-    if (pt_rank == 1) {
+    if (tc_rank == 1) {
         post_batch(rq);
         for (int i = K - 1; i >= 0; i--) {
-            PT_OK(MPI_Wait(&rq[i], &st));
-            PT_CHECK(rq[i] == MPI_REQUEST_NULL, "Wait did not free");
+            TC_OK(MPI_Wait(&rq[i], &st));
+            TC_CHECK(rq[i] == MPI_REQUEST_NULL, "Wait did not free");
             check_one(round, i, &st, "Wait");
         }
     }
     round++;
 
     /* Waitany: every completion exactly once; then MPI_UNDEFINED */
-    if (pt_rank == 0)
+    if (tc_rank == 0)
         send_batch(round);
-    if (pt_rank == 1) {
+    if (tc_rank == 1) {
         char seen[K] = {0};
         post_batch(rq);
         for (int k = 0; k < K; k++) {
-            PT_OK(MPI_Waitany(K, rq, &idx, &st));
-            PT_CHECK(idx >= 0 && idx < K && !seen[idx], "Waitany index %d", idx);
+            TC_OK(MPI_Waitany(K, rq, &idx, &st));
+            TC_CHECK(idx >= 0 && idx < K && !seen[idx], "Waitany index %d", idx);
             seen[idx] = 1;
-            PT_CHECK(rq[idx] == MPI_REQUEST_NULL, "Waitany did not free");
+            TC_CHECK(rq[idx] == MPI_REQUEST_NULL, "Waitany did not free");
             check_one(round, idx, &st, "Waitany");
         }
-        PT_OK(MPI_Waitany(K, rq, &idx, &st));
-        PT_CHECK(idx == MPI_UNDEFINED, "Waitany on null requests: index %d", idx);
-        PT_OK(MPI_Waitany(0, NULL, &idx, MPI_STATUS_IGNORE));
-        PT_CHECK(idx == MPI_UNDEFINED, "Waitany of 0: index %d", idx);
-        PT_OK(MPI_Testany(K, rq, &idx, &flag, &st));
-        PT_CHECK(flag && idx == MPI_UNDEFINED, "Testany on null requests: flag %d index %d", flag,
+        TC_OK(MPI_Waitany(K, rq, &idx, &st));
+        TC_CHECK(idx == MPI_UNDEFINED, "Waitany on null requests: index %d", idx);
+        TC_OK(MPI_Waitany(0, NULL, &idx, MPI_STATUS_IGNORE));
+        TC_CHECK(idx == MPI_UNDEFINED, "Waitany of 0: index %d", idx);
+        TC_OK(MPI_Testany(K, rq, &idx, &flag, &st));
+        TC_CHECK(flag && idx == MPI_UNDEFINED, "Testany on null requests: flag %d index %d", flag,
                  idx);
     }
     round++;
 
     /* Waitsome / Testsome with MPI_REQUEST_NULL in the array */
-    if (pt_rank == 0)
+    if (tc_rank == 0)
         send_batch(round);
-    if (pt_rank == 1) {
+    if (tc_rank == 1) {
         char seen[K] = {0};
         MPI_Request r2[K + 2];
         post_batch(rq);
@@ -95,60 +95,60 @@ int main(int argc, char **argv)
         int got = 0, use_test = 0;
         while (got < K) {
             if (use_test)
-                PT_OK(MPI_Testsome(K + 2, r2, &outcount, indices, sts));
+                TC_OK(MPI_Testsome(K + 2, r2, &outcount, indices, sts));
             else
-                PT_OK(MPI_Waitsome(K + 2, r2, &outcount, indices, sts));
+                TC_OK(MPI_Waitsome(K + 2, r2, &outcount, indices, sts));
             use_test = !use_test;
-            PT_CHECK(outcount != MPI_UNDEFINED && outcount >= 0, "Waitsome/Testsome outcount %d",
+            TC_CHECK(outcount != MPI_UNDEFINED && outcount >= 0, "Waitsome/Testsome outcount %d",
                      outcount);
             for (int k = 0; k < outcount; k++) {
                 int i = indices[k] - 1;
-                PT_CHECK(i >= 0 && i < K && !seen[i], "Waitsome/Testsome index %d", indices[k]);
+                TC_CHECK(i >= 0 && i < K && !seen[i], "Waitsome/Testsome index %d", indices[k]);
                 seen[i] = 1;
-                PT_CHECK(r2[indices[k]] == MPI_REQUEST_NULL, "Waitsome did not free");
+                TC_CHECK(r2[indices[k]] == MPI_REQUEST_NULL, "Waitsome did not free");
                 check_one(round, i, &sts[k], "Waitsome/Testsome");
             }
             got += outcount;
         }
-        PT_OK(MPI_Waitsome(K + 2, r2, &outcount, indices, sts));
-        PT_CHECK(outcount == MPI_UNDEFINED, "Waitsome on null requests: outcount %d", outcount);
-        PT_OK(MPI_Testsome(K + 2, r2, &outcount, indices, sts));
-        PT_CHECK(outcount == MPI_UNDEFINED, "Testsome on null requests: outcount %d", outcount);
+        TC_OK(MPI_Waitsome(K + 2, r2, &outcount, indices, sts));
+        TC_CHECK(outcount == MPI_UNDEFINED, "Waitsome on null requests: outcount %d", outcount);
+        TC_OK(MPI_Testsome(K + 2, r2, &outcount, indices, sts));
+        TC_CHECK(outcount == MPI_UNDEFINED, "Testsome on null requests: outcount %d", outcount);
     }
     round++;
 
     /* Test, Testany, Testall polling loops */
-    if (pt_rank == 0)
+    if (tc_rank == 0)
         send_batch(round);
-    if (pt_rank == 1) {
+    if (tc_rank == 1) {
         post_batch(rq);
         for (;;) { /* Test on the last one */
-            PT_OK(MPI_Test(&rq[K - 1], &flag, &st));
+            TC_OK(MPI_Test(&rq[K - 1], &flag, &st));
             if (flag)
                 break;
         }
-        PT_CHECK(rq[K - 1] == MPI_REQUEST_NULL, "Test did not free");
+        TC_CHECK(rq[K - 1] == MPI_REQUEST_NULL, "Test did not free");
         check_one(round, K - 1, &st, "Test");
-        PT_OK(MPI_Test(&rq[K - 1], &flag, &st)); /* on MPI_REQUEST_NULL: flag true, empty status */
-        PT_CHECK(flag, "Test on MPI_REQUEST_NULL: flag 0");
-        PT_CHECK(st.MPI_SOURCE == MPI_ANY_SOURCE && st.MPI_TAG == MPI_ANY_TAG,
+        TC_OK(MPI_Test(&rq[K - 1], &flag, &st)); /* on MPI_REQUEST_NULL: flag true, empty status */
+        TC_CHECK(flag, "Test on MPI_REQUEST_NULL: flag 0");
+        TC_CHECK(st.MPI_SOURCE == MPI_ANY_SOURCE && st.MPI_TAG == MPI_ANY_TAG,
                  "Test on MPI_REQUEST_NULL: empty status expected, source %d tag %d", st.MPI_SOURCE,
                  st.MPI_TAG);
         char seen[K] = {0};
         for (int got = 0; got < K / 2;) {
-            PT_OK(MPI_Testany(K / 2, rq, &idx, &flag, &st));
+            TC_OK(MPI_Testany(K / 2, rq, &idx, &flag, &st));
             if (!flag)
                 continue;
-            PT_CHECK(idx >= 0 && idx < K / 2 && !seen[idx], "Testany index %d", idx);
+            TC_CHECK(idx >= 0 && idx < K / 2 && !seen[idx], "Testany index %d", idx);
             seen[idx] = 1;
             check_one(round, idx, &st, "Testany");
             got++;
         }
         do {
-            PT_OK(MPI_Testall(K - 1 - K / 2, &rq[K / 2], &flag, sts));
+            TC_OK(MPI_Testall(K - 1 - K / 2, &rq[K / 2], &flag, sts));
         } while (!flag);
         for (int i = K / 2; i < K - 1; i++) {
-            PT_CHECK(rq[i] == MPI_REQUEST_NULL, "Testall did not free");
+            TC_CHECK(rq[i] == MPI_REQUEST_NULL, "Testall did not free");
             check_one(round, i, &sts[i - K / 2], "Testall");
         }
     }
@@ -156,51 +156,51 @@ int main(int argc, char **argv)
 
     /* Waitall with MPI_REQUEST_NULL entries; Request_get_status does not free; Request_free on a
      * send (the message is still delivered) */
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         int v = 4242, w = 77;
         MPI_Request r;
-        PT_OK(MPI_Isend(&v, 1, MPI_INT, 1, 100, MPI_COMM_WORLD, &r));
-        PT_OK(MPI_Request_free(&r));
-        PT_CHECK(r == MPI_REQUEST_NULL, "Request_free did not set MPI_REQUEST_NULL");
-        PT_OK(MPI_Isend(&w, 1, MPI_INT, 1, 101, MPI_COMM_WORLD, &r));
+        TC_OK(MPI_Isend(&v, 1, MPI_INT, 1, 100, MPI_COMM_WORLD, &r));
+        TC_OK(MPI_Request_free(&r));
+        TC_CHECK(r == MPI_REQUEST_NULL, "Request_free did not set MPI_REQUEST_NULL");
+        TC_OK(MPI_Isend(&w, 1, MPI_INT, 1, 101, MPI_COMM_WORLD, &r));
         do {
-            PT_OK(MPI_Request_get_status(r, &flag, MPI_STATUS_IGNORE));
+            TC_OK(MPI_Request_get_status(r, &flag, MPI_STATUS_IGNORE));
         } while (!flag);
-        PT_CHECK(r != MPI_REQUEST_NULL, "Request_get_status freed the request");
-        PT_OK(MPI_Wait(&r, MPI_STATUS_IGNORE));
+        TC_CHECK(r != MPI_REQUEST_NULL, "Request_get_status freed the request");
+        TC_OK(MPI_Wait(&r, MPI_STATUS_IGNORE));
         /* wait for rank 1's confirmation before v goes out of scope (Request_free) */
-        PT_OK(MPI_Recv(&v, 1, MPI_INT, 1, 102, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Recv(&v, 1, MPI_INT, 1, 102, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
         send_batch(round);
     }
-    if (pt_rank == 1) {
+    if (tc_rank == 1) {
         int v = 0, w = 0;
-        PT_OK(MPI_Recv(&v, 1, MPI_INT, 0, 100, MPI_COMM_WORLD, &st));
-        PT_CHECK(v == 4242, "message of a freed Isend: %d", v);
+        TC_OK(MPI_Recv(&v, 1, MPI_INT, 0, 100, MPI_COMM_WORLD, &st));
+        TC_CHECK(v == 4242, "message of a freed Isend: %d", v);
         MPI_Request r;
-        PT_OK(MPI_Irecv(&w, 1, MPI_INT, 0, 101, MPI_COMM_WORLD, &r));
+        TC_OK(MPI_Irecv(&w, 1, MPI_INT, 0, 101, MPI_COMM_WORLD, &r));
         do {
-            PT_OK(MPI_Request_get_status(r, &flag, &st));
+            TC_OK(MPI_Request_get_status(r, &flag, &st));
         } while (!flag);
-        PT_CHECK(r != MPI_REQUEST_NULL, "Request_get_status freed the request");
+        TC_CHECK(r != MPI_REQUEST_NULL, "Request_get_status freed the request");
         pt_check_status(&st, 0, 101, MPI_INT, 1, "Request_get_status");
-        PT_OK(MPI_Request_get_status(r, &flag, &st)); /* again: still there, still complete */
-        PT_CHECK(flag, "Request_get_status: flag went back to 0");
-        PT_OK(MPI_Wait(&r, &st));
+        TC_OK(MPI_Request_get_status(r, &flag, &st)); /* again: still there, still complete */
+        TC_CHECK(flag, "Request_get_status: flag went back to 0");
+        TC_OK(MPI_Wait(&r, &st));
         pt_check_status(&st, 0, 101, MPI_INT, 1, "Wait after Request_get_status");
-        PT_CHECK(w == 77, "value after Request_get_status: %d", w);
-        PT_OK(MPI_Request_get_status(MPI_REQUEST_NULL, &flag, &st));
-        PT_CHECK(flag, "Request_get_status(MPI_REQUEST_NULL): flag 0");
-        PT_OK(MPI_Send(&v, 1, MPI_INT, 0, 102, MPI_COMM_WORLD));
+        TC_CHECK(w == 77, "value after Request_get_status: %d", w);
+        TC_OK(MPI_Request_get_status(MPI_REQUEST_NULL, &flag, &st));
+        TC_CHECK(flag, "Request_get_status(MPI_REQUEST_NULL): flag 0");
+        TC_OK(MPI_Send(&v, 1, MPI_INT, 0, 102, MPI_COMM_WORLD));
 
         MPI_Request r2[K + 4];
         post_batch(rq);
         for (int i = 0, j = 0; i < K + 4; i++)
             r2[i] = (i % 6 == 0) ? MPI_REQUEST_NULL : rq[j++];
-        PT_OK(MPI_Waitall(K + 4, r2, sts));
+        TC_OK(MPI_Waitall(K + 4, r2, sts));
         for (int i = 0, j = 0; i < K + 4; i++) {
-            PT_CHECK(r2[i] == MPI_REQUEST_NULL, "Waitall left a request");
+            TC_CHECK(r2[i] == MPI_REQUEST_NULL, "Waitall left a request");
             if (i % 6 == 0) {
-                PT_CHECK(sts[i].MPI_SOURCE == MPI_ANY_SOURCE && sts[i].MPI_TAG == MPI_ANY_TAG,
+                TC_CHECK(sts[i].MPI_SOURCE == MPI_ANY_SOURCE && sts[i].MPI_TAG == MPI_ANY_TAG,
                          "Waitall: status of a null request not empty");
             } else {
                 check_one(round, j, &sts[i], "Waitall with nulls");
@@ -209,7 +209,7 @@ int main(int argc, char **argv)
         }
     }
 
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

@@ -50,7 +50,7 @@ static void check_msg(const unsigned char *buf, const MPI_Status *st, const msg 
              m->size);
     pt_check_status(st, src, m->tag, MPI_BYTE, m->size, what);
     long long bad = pt_verify(buf, (size_t)m->size, seed_of(src, i));
-    PT_CHECK(bad < 0, "%s: byte %lld differs (overtaken or corrupt)", what, bad);
+    TC_CHECK(bad < 0, "%s: byte %lld differs (overtaken or corrupt)", what, bad);
 }
 
 static void isend_all(const msg *m, int nmsg, int dest)
@@ -59,10 +59,10 @@ static void isend_all(const msg *m, int nmsg, int dest)
     MPI_Request *rq = pt_malloc(sizeof *rq * nmsg);
     for (int i = 0; i < nmsg; i++) {
         bufs[i] = pt_malloc((size_t)m[i].size);
-        pt_fill(bufs[i], (size_t)m[i].size, seed_of(pt_rank, i));
-        PT_OK(MPI_Isend(bufs[i], m[i].size, MPI_BYTE, dest, m[i].tag, MPI_COMM_WORLD, &rq[i]));
+        pt_fill(bufs[i], (size_t)m[i].size, seed_of(tc_rank, i));
+        TC_OK(MPI_Isend(bufs[i], m[i].size, MPI_BYTE, dest, m[i].tag, MPI_COMM_WORLD, &rq[i]));
     }
-    PT_OK(MPI_Waitall(nmsg, rq, MPI_STATUSES_IGNORE));
+    TC_OK(MPI_Waitall(nmsg, rq, MPI_STATUSES_IGNORE));
     for (int i = 0; i < nmsg; i++)
         free(bufs[i]);
     free(bufs);
@@ -74,9 +74,9 @@ static void tags_mode(void)
     enum { NMSG = 1000, NTAGS = 4 };
     msg m[NMSG];
     schedule(m, NMSG, 0, NTAGS, 1 << 20);
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         isend_all(m, NMSG, 1);
-    } else if (pt_rank == 1) {
+    } else if (tc_rank == 1) {
         unsigned char *buf = pt_malloc(1 << 20);
         char *done = calloc(NMSG, 1);
         MPI_Status st;
@@ -84,7 +84,7 @@ static void tags_mode(void)
         for (int i = 0; i < NMSG; i++) {
             if (m[i].tag != 3)
                 continue;
-            PT_OK(MPI_Recv(buf, 1 << 20, MPI_BYTE, 0, 3, MPI_COMM_WORLD, &st));
+            TC_OK(MPI_Recv(buf, 1 << 20, MPI_BYTE, 0, 3, MPI_COMM_WORLD, &st));
             check_msg(buf, &st, &m[i], 0, i, "tag 3 Recv");
             done[i] = 1;
         }
@@ -101,10 +101,10 @@ static void tags_mode(void)
                 continue;
             b2[k] = pt_malloc((size_t)m[i].size);
             idx[k] = i;
-            PT_OK(MPI_Irecv(b2[k], m[i].size, MPI_BYTE, 0, 2, MPI_COMM_WORLD, &rq[k]));
+            TC_OK(MPI_Irecv(b2[k], m[i].size, MPI_BYTE, 0, 2, MPI_COMM_WORLD, &rq[k]));
             k++;
         }
-        PT_OK(MPI_Waitall(n2, rq, sts));
+        TC_OK(MPI_Waitall(n2, rq, sts));
         for (int k = 0; k < n2; k++) {
             check_msg(b2[k], &sts[k], &m[idx[k]], 0, idx[k], "tag 2 Irecv");
             done[idx[k]] = 1;
@@ -114,7 +114,7 @@ static void tags_mode(void)
         for (int i = 0; i < NMSG; i++) {
             if (done[i])
                 continue;
-            PT_OK(MPI_Recv(buf, 1 << 20, MPI_BYTE, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
+            TC_OK(MPI_Recv(buf, 1 << 20, MPI_BYTE, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
             check_msg(buf, &st, &m[i], 0, i, "ANY_TAG Recv");
         }
         free(rq), free(sts), free(b2), free(idx), free(done), free(buf);
@@ -124,24 +124,24 @@ static void tags_mode(void)
 static void anysource_mode(void)
 {
     enum { NMSG = 300, NTAGS = 2, MAXS = 262144 };
-    if (pt_rank != 0) {
+    if (tc_rank != 0) {
         msg m[NMSG];
-        schedule(m, NMSG, pt_rank, NTAGS, MAXS);
+        schedule(m, NMSG, tc_rank, NTAGS, MAXS);
         isend_all(m, NMSG, 0);
         return;
     }
-    int ns = pt_size - 1;
-    msg(*m)[NMSG] = pt_malloc(sizeof *m * pt_size);
-    int *next = calloc(pt_size, sizeof(int));
-    for (int s = 1; s < pt_size; s++)
+    int ns = tc_size - 1;
+    msg(*m)[NMSG] = pt_malloc(sizeof *m * tc_size);
+    int *next = calloc(tc_size, sizeof(int));
+    for (int s = 1; s < tc_size; s++)
         schedule(m[s], NMSG, s, NTAGS, MAXS);
     unsigned char *buf = pt_malloc(MAXS);
     MPI_Status st;
     for (int k = 0; k < ns * NMSG; k++) {
-        PT_OK(MPI_Recv(buf, MAXS, MPI_BYTE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(buf, MAXS, MPI_BYTE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
         int s = st.MPI_SOURCE;
-        PT_CHECK(s >= 1 && s < pt_size, "ANY_SOURCE: status.MPI_SOURCE %d", s);
-        PT_CHECK(next[s] < NMSG, "more than %d messages from %d", NMSG, s);
+        TC_CHECK(s >= 1 && s < tc_size, "ANY_SOURCE: status.MPI_SOURCE %d", s);
+        TC_CHECK(next[s] < NMSG, "more than %d messages from %d", NMSG, s);
         check_msg(buf, &st, &m[s][next[s]], s, next[s], "ANY_SOURCE Recv");
         next[s]++;
     }
@@ -150,7 +150,7 @@ static void anysource_mode(void)
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "order");
+    tc_init(&argc, &argv, "order");
     pt_need_size(2);
     const char *mode = argc > 1 ? argv[1] : "tags";
     if (strcmp(mode, "tags") == 0)
@@ -158,8 +158,8 @@ int main(int argc, char **argv)
     else if (strcmp(mode, "anysource") == 0)
         anysource_mode();
     else
-        pt_fail("unknown mode '%s'", mode);
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+        tc_fail("unknown mode '%s'", mode);
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

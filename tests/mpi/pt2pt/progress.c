@@ -10,24 +10,24 @@
 
 static int peer_of(void)
 {
-    return pt_rank ^ 1;
+    return tc_rank ^ 1;
 }
 
 static void exchange(void)
 {
     const int n = 1 << 20, peer = peer_of();
-    if (peer >= pt_size)
+    if (peer >= tc_size)
         return;
     unsigned char *s = pt_malloc(n), *r = pt_malloc(n);
     MPI_Request rq;
     MPI_Status st;
     for (int it = 0; it < 10; it++) {
-        pt_fill(s, n, 100 * pt_rank + it);
-        PT_OK(MPI_Isend(s, n, MPI_BYTE, peer, it, MPI_COMM_WORLD, &rq));
-        PT_OK(MPI_Recv(r, n, MPI_BYTE, peer, it, MPI_COMM_WORLD, &st));
-        PT_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
+        pt_fill(s, n, 100 * tc_rank + it);
+        TC_OK(MPI_Isend(s, n, MPI_BYTE, peer, it, MPI_COMM_WORLD, &rq));
+        TC_OK(MPI_Recv(r, n, MPI_BYTE, peer, it, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
         pt_check_status(&st, peer, it, MPI_BYTE, n, "exchange");
-        PT_CHECK(pt_verify(r, n, 100 * peer + it) < 0, "exchange: data of iteration %d", it);
+        TC_CHECK(pt_verify(r, n, 100 * peer + it) < 0, "exchange: data of iteration %d", it);
     }
     free(s), free(r);
 }
@@ -35,58 +35,58 @@ static void exchange(void)
 static void flood(void)
 {
     enum { M = 10000 };
-    if (pt_rank == 0) {
+    if (tc_rank == 0) {
         uint64_t *v = pt_malloc(sizeof *v * M);
         MPI_Request *rq = pt_malloc(sizeof *rq * M);
         for (int i = 0; i < M; i++) {
             v[i] = pt_mix(i);
-            PT_OK(MPI_Isend(&v[i], 8, MPI_BYTE, 1, i % 3, MPI_COMM_WORLD, &rq[i]));
+            TC_OK(MPI_Isend(&v[i], 8, MPI_BYTE, 1, i % 3, MPI_COMM_WORLD, &rq[i]));
         }
-        PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-        PT_OK(MPI_Waitall(M, rq, MPI_STATUSES_IGNORE));
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+        TC_OK(MPI_Waitall(M, rq, MPI_STATUSES_IGNORE));
         free(v), free(rq);
-    } else if (pt_rank == 1) {
-        PT_OK(MPI_Barrier(MPI_COMM_WORLD));
+    } else if (tc_rank == 1) {
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD));
         MPI_Status st;
         for (int i = 0; i < M; i++) {
             uint64_t x = 0;
-            PT_OK(MPI_Recv(&x, 8, MPI_BYTE, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
+            TC_OK(MPI_Recv(&x, 8, MPI_BYTE, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
             pt_check_status(&st, 0, i % 3, MPI_BYTE, 8, "flood");
-            PT_CHECK(x == pt_mix(i), "flood: message %d out of order or corrupt", i);
+            TC_CHECK(x == pt_mix(i), "flood: message %d out of order or corrupt", i);
         }
     } else {
-        PT_OK(MPI_Barrier(MPI_COMM_WORLD));
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD));
     }
 }
 
 static void alltoall(void)
 {
     const int sizes[3] = {8, 20000, 300000}, K = 3;
-    int nmsg = (pt_size - 1) * K;
+    int nmsg = (tc_size - 1) * K;
     unsigned char **sb = pt_malloc(sizeof *sb * (nmsg + 1));
     MPI_Request *rq = pt_malloc(sizeof *rq * (nmsg + 1));
     int m = 0;
-    for (int d = 0; d < pt_size; d++) {
-        if (d == pt_rank)
+    for (int d = 0; d < tc_size; d++) {
+        if (d == tc_rank)
             continue;
         for (int k = 0; k < K; k++, m++) {
             sb[m] = pt_malloc(sizes[k]);
-            pt_fill(sb[m], sizes[k], ((uint64_t)pt_rank << 20) + d * 8 + k);
-            PT_OK(MPI_Isend(sb[m], sizes[k], MPI_BYTE, d, k, MPI_COMM_WORLD, &rq[m]));
+            pt_fill(sb[m], sizes[k], ((uint64_t)tc_rank << 20) + d * 8 + k);
+            TC_OK(MPI_Isend(sb[m], sizes[k], MPI_BYTE, d, k, MPI_COMM_WORLD, &rq[m]));
         }
     }
-    int *next = calloc(pt_size, sizeof(int));
+    int *next = calloc(tc_size, sizeof(int));
     unsigned char *rb = pt_malloc(300000);
     MPI_Status st;
     for (int i = 0; i < nmsg; i++) {
-        PT_OK(MPI_Recv(rb, 300000, MPI_BYTE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Recv(rb, 300000, MPI_BYTE, MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st));
         int s = st.MPI_SOURCE, k = next[s]++;
-        PT_CHECK(s >= 0 && s < pt_size && s != pt_rank && k < K, "alltoall: source %d (#%d)", s, k);
+        TC_CHECK(s >= 0 && s < tc_size && s != tc_rank && k < K, "alltoall: source %d (#%d)", s, k);
         pt_check_status(&st, s, k, MPI_BYTE, sizes[k], "alltoall");
-        PT_CHECK(pt_verify(rb, sizes[k], ((uint64_t)s << 20) + pt_rank * 8 + k) < 0,
+        TC_CHECK(pt_verify(rb, sizes[k], ((uint64_t)s << 20) + tc_rank * 8 + k) < 0,
                  "alltoall: data from %d message %d", s, k);
     }
-    PT_OK(MPI_Waitall(nmsg, rq, MPI_STATUSES_IGNORE));
+    TC_OK(MPI_Waitall(nmsg, rq, MPI_STATUSES_IGNORE));
     for (int i = 0; i < nmsg; i++)
         free(sb[i]);
     free(sb), free(rq), free(next), free(rb);
@@ -95,29 +95,29 @@ static void alltoall(void)
 static void bigsend(void)
 {
     const int n = 16 << 20, peer = peer_of();
-    if (peer >= pt_size)
+    if (peer >= tc_size)
         return;
     unsigned char *s = pt_malloc(n), *r = pt_malloc(n);
     MPI_Status st;
-    pt_fill(s, n, 7 + pt_rank);
-    if (pt_rank % 2 == 0) {
-        PT_OK(MPI_Send(s, n, MPI_BYTE, peer, 1, MPI_COMM_WORLD)); /* blocks until received */
-        PT_OK(MPI_Recv(r, n, MPI_BYTE, peer, 2, MPI_COMM_WORLD, &st));
+    pt_fill(s, n, 7 + tc_rank);
+    if (tc_rank % 2 == 0) {
+        TC_OK(MPI_Send(s, n, MPI_BYTE, peer, 1, MPI_COMM_WORLD)); /* blocks until received */
+        TC_OK(MPI_Recv(r, n, MPI_BYTE, peer, 2, MPI_COMM_WORLD, &st));
         pt_check_status(&st, peer, 2, MPI_BYTE, n, "bigsend");
     } else {
         MPI_Request rq;
-        PT_OK(MPI_Isend(s, n, MPI_BYTE, peer, 2, MPI_COMM_WORLD, &rq));
-        PT_OK(MPI_Recv(r, n, MPI_BYTE, peer, 1, MPI_COMM_WORLD, &st));
-        PT_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
+        TC_OK(MPI_Isend(s, n, MPI_BYTE, peer, 2, MPI_COMM_WORLD, &rq));
+        TC_OK(MPI_Recv(r, n, MPI_BYTE, peer, 1, MPI_COMM_WORLD, &st));
+        TC_OK(MPI_Wait(&rq, MPI_STATUS_IGNORE));
         pt_check_status(&st, peer, 1, MPI_BYTE, n, "bigsend");
     }
-    PT_CHECK(pt_verify(r, n, 7 + peer) < 0, "bigsend: data");
+    TC_CHECK(pt_verify(r, n, 7 + peer) < 0, "bigsend: data");
     free(s), free(r);
 }
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "progress");
+    tc_init(&argc, &argv, "progress");
     const char *mode = argc > 1 ? argv[1] : "exchange";
     if (strcmp(mode, "exchange") == 0)
         exchange();
@@ -128,8 +128,8 @@ int main(int argc, char **argv)
     else if (strcmp(mode, "bigsend") == 0)
         bigsend();
     else
-        pt_fail("unknown mode '%s'", mode);
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
-    PT_OK(MPI_Finalize());
+        tc_fail("unknown mode '%s'", mode);
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Finalize());
     return 0;
 }

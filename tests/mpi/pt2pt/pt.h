@@ -12,52 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int pt_rank = -1, pt_size = 0;
-static const char *pt_prog = "pt2pt";
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2), noreturn))
-#endif
-static void
-pt_fail(const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "FAIL %s rank %d: %s\n", pt_prog, pt_rank, msg);
-    fflush(stderr);
-    MPI_Abort(MPI_COMM_WORLD, 1);
-    exit(1);
-}
-
-#define PT_CHECK(cond, ...)                                                                        \
-    do {                                                                                           \
-        if (!(cond))                                                                               \
-            pt_fail(__VA_ARGS__);                                                                  \
-    } while (0)
-
-/* Call an MPI function that must succeed. */
-#define PT_OK(call)                                                                                \
-    do {                                                                                           \
-        int pt_rc_ = (call);                                                                       \
-        if (pt_rc_ != MPI_SUCCESS)                                                                 \
-            pt_fail("line %d: %s returned %d", __LINE__, #call, pt_rc_);                           \
-    } while (0)
-
-static inline void pt_init(int *argc, char ***argv, const char *prog)
-{
-    pt_prog = prog;
-    PT_OK(MPI_Init(argc, argv));
-    PT_OK(MPI_Comm_rank(MPI_COMM_WORLD, &pt_rank));
-    PT_OK(MPI_Comm_size(MPI_COMM_WORLD, &pt_size));
-}
+#include "../check.h"
 
 static inline void pt_need_size(int min)
 {
-    if (pt_size < min)
-        pt_fail("needs at least %d ranks, got %d", min, pt_size);
+    if (tc_size < min)
+        tc_fail("needs at least %d ranks, got %d", min, tc_size);
 }
 
 /* The tag upper bound: the MPI_TAG_UB attribute if the library has it, else the 32767 the
@@ -76,11 +36,11 @@ static inline void pt_check_status(const MPI_Status *st, int source, int tag, MP
                                    int count, const char *what)
 {
     int c = -12345;
-    PT_CHECK(st->MPI_SOURCE == source, "%s: status.MPI_SOURCE %d, expected %d", what,
+    TC_CHECK(st->MPI_SOURCE == source, "%s: status.MPI_SOURCE %d, expected %d", what,
              st->MPI_SOURCE, source);
-    PT_CHECK(st->MPI_TAG == tag, "%s: status.MPI_TAG %d, expected %d", what, st->MPI_TAG, tag);
-    PT_OK(MPI_Get_count(st, type, &c));
-    PT_CHECK(c == count, "%s: MPI_Get_count %d, expected %d", what, c, count);
+    TC_CHECK(st->MPI_TAG == tag, "%s: status.MPI_TAG %d, expected %d", what, st->MPI_TAG, tag);
+    TC_OK(MPI_Get_count(st, type, &c));
+    TC_CHECK(c == count, "%s: MPI_Get_count %d, expected %d", what, c, count);
 }
 
 /* Deterministic data: a 64-bit mixer (splitmix64). */
@@ -170,14 +130,14 @@ static inline void *pt_malloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        pt_fail("out of memory (%zu bytes)", n);
+        tc_fail("out of memory (%zu bytes)", n);
     return p;
 }
 
 /* MPI_ERRORS_RETURN on MPI_COMM_WORLD */
 static inline void pt_errors_return(void)
 {
-    PT_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN));
+    TC_OK(MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN));
 }
 
 static inline int pt_class(int rc)

@@ -19,11 +19,11 @@ typedef struct {
 
 int main(int argc, char **argv)
 {
-    pt_init(&argc, &argv, "stress");
+    tc_init(&argc, &argv, "stress");
     pt_need_size(2);
     long nmsg = argc > 1 ? atol(argv[1]) : 20000;
     uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 0) : 12345;
-    const int n = pt_size;
+    const int n = tc_size;
     smsg *m = pt_malloc(sizeof *m * (size_t)nmsg);
     pt_rng r;
     pt_rng_seed(&r, seed * 1000003 + (uint64_t)n);
@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     /* my incoming messages, in schedule order, and per (source, tag) queues of them */
     long nin = 0;
     for (long i = 0; i < nmsg; i++)
-        nin += m[i].dst == pt_rank;
+        nin += m[i].dst == tc_rank;
     long *in = pt_malloc(sizeof *in * (size_t)(nin + 1));
     char *got = calloc((size_t)nmsg, 1);
     long *qnext = pt_malloc(sizeof *qnext * (size_t)nmsg); /* next message with same (src, tag) */
@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < n * NTAGS; i++)
         qhead[i] = qtail[i] = -1;
     for (long i = 0, k = 0; i < nmsg; i++) {
-        if (m[i].dst != pt_rank)
+        if (m[i].dst != tc_rank)
             continue;
         in[k++] = i;
         qnext[i] = -1;
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
     unsigned char **sbuf = pt_malloc(sizeof *sbuf * (size_t)batch);
     MPI_Request *rq = pt_malloc(sizeof *rq * (size_t)batch);
     pt_rng rr;
-    pt_rng_seed(&rr, seed * 7 + (uint64_t)pt_rank);
+    pt_rng_seed(&rr, seed * 7 + (uint64_t)tc_rank);
     long first_unrecv = 0, kinds[4] = {0, 0, 0, 0};
     long long bytes = 0;
     double t0 = MPI_Wtime();
@@ -76,16 +76,16 @@ int main(int argc, char **argv)
         /* no message of this batch exists before everyone is done with the previous one: else a
          * wildcard receive could take a later batch's message, leave one of this batch behind,
          * and two ranks could wait in Waitall for each other's unreceived (rendezvous) sends */
-        PT_OK(MPI_Barrier(MPI_COMM_WORLD));
+        TC_OK(MPI_Barrier(MPI_COMM_WORLD));
         for (long i = b0; i < b1; i++) {
-            if (m[i].src == pt_rank) {
+            if (m[i].src == tc_rank) {
                 sbuf[ns] = pt_malloc((size_t)m[i].size);
                 pt_fill(sbuf[ns], (size_t)m[i].size, seed ^ ((uint64_t)i << 8));
-                PT_OK(MPI_Isend(sbuf[ns], m[i].size, MPI_BYTE, m[i].dst, m[i].tag, MPI_COMM_WORLD,
+                TC_OK(MPI_Isend(sbuf[ns], m[i].size, MPI_BYTE, m[i].dst, m[i].tag, MPI_COMM_WORLD,
                                 &rq[ns]));
                 ns++;
             }
-            nr += m[i].dst == pt_rank;
+            nr += m[i].dst == tc_rank;
         }
         for (long k = 0; k < nr; k++) {
             while (got[in[first_unrecv]])
@@ -95,36 +95,36 @@ int main(int argc, char **argv)
             int src = kind & 1 ? MPI_ANY_SOURCE : e->src, tag = kind & 2 ? MPI_ANY_TAG : e->tag;
             kinds[kind]++;
             MPI_Status st;
-            PT_OK(MPI_Recv(rbuf, MAXSZ, MPI_BYTE, src, tag, MPI_COMM_WORLD, &st));
+            TC_OK(MPI_Recv(rbuf, MAXSZ, MPI_BYTE, src, tag, MPI_COMM_WORLD, &st));
             int s = st.MPI_SOURCE, t = st.MPI_TAG;
-            PT_CHECK(s >= 0 && s < n && t >= 0 && t < NTAGS, "status source %d tag %d", s, t);
-            PT_CHECK((src == MPI_ANY_SOURCE || s == src) && (tag == MPI_ANY_TAG || t == tag),
+            TC_CHECK(s >= 0 && s < n && t >= 0 && t < NTAGS, "status source %d tag %d", s, t);
+            TC_CHECK((src == MPI_ANY_SOURCE || s == src) && (tag == MPI_ANY_TAG || t == tag),
                      "receive (%d, %d) matched a message from %d with tag %d", src, tag, s, t);
             int q = s * NTAGS + t;
             long i = qhead[q];
-            PT_CHECK(i >= 0, "unexpected message from %d tag %d", s, t);
+            TC_CHECK(i >= 0, "unexpected message from %d tag %d", s, t);
             qhead[q] = qnext[i];
             got[i] = 1;
             char what[96];
-            snprintf(what, sizeof what, "message %ld (%d -> %d, tag %d, %d B)", i, s, pt_rank, t,
+            snprintf(what, sizeof what, "message %ld (%d -> %d, tag %d, %d B)", i, s, tc_rank, t,
                      m[i].size);
             pt_check_status(&st, s, t, MPI_BYTE, m[i].size, what);
             long long bad = pt_verify(rbuf, (size_t)m[i].size, seed ^ ((uint64_t)i << 8));
-            PT_CHECK(bad < 0, "%s: byte %lld differs", what, bad);
+            TC_CHECK(bad < 0, "%s: byte %lld differs", what, bad);
             bytes += m[i].size;
         }
-        PT_OK(MPI_Waitall((int)ns, rq, MPI_STATUSES_IGNORE));
+        TC_OK(MPI_Waitall((int)ns, rq, MPI_STATUSES_IGNORE));
         for (long k = 0; k < ns; k++)
             free(sbuf[k]);
     }
     for (long k = 0; k < nin; k++)
-        PT_CHECK(got[in[k]], "message %ld never received", in[k]);
-    if (pt_rank == 0)
+        TC_CHECK(got[in[k]], "message %ld never received", in[k]);
+    if (tc_rank == 0)
         printf("stress n=%d: %ld messages, seed %llu, rank 0 received %.1f MB in %.1f s\n", n, nmsg,
                (unsigned long long)seed, bytes / 1e6, MPI_Wtime() - t0);
-    PT_OK(MPI_Barrier(MPI_COMM_WORLD));
+    TC_OK(MPI_Barrier(MPI_COMM_WORLD));
     free(m), free(in), free(got), free(qnext), free(qhead), free(qtail), free(rbuf), free(sbuf),
         free(rq);
-    PT_OK(MPI_Finalize());
+    TC_OK(MPI_Finalize());
     return 0;
 }
