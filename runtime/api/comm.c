@@ -1,14 +1,50 @@
 /*
- * Communicators, attributes and naming: the MPI entry points.
- * Each checks its arguments, then calls the layer below; functions not implemented yet return
- * MPI_ERR_UNSUPPORTED_OPERATION (see docs/api-coverage.md).
+ * Communicators: the MPI entry points for size, rank, construction, comparison and naming.
+ * Each checks its arguments, then calls comm/comm.c; functions not implemented yet return
+ * MPI_ERR_UNSUPPORTED_OPERATION (see docs/api-coverage.md). Intercommunicators are not
+ * implemented.
  */
 #include "api/api.h"
 
-#include "comm/comm_attr.h"
-
 #include "api/api_name.h"
 #include "comm/comm.h"
+#include "comm/group.h"
+#include "core/errcode.h"
+#include "core/state.h"
+#include "pt2pt/pt2pt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Report an internal result: a negative MPR_ERR_* or a user callback's MPI error code. */
+static int comm_result(MPI_Comm comm, const char *fn, int rc)
+{
+    if (rc == 0) {
+        return MPI_SUCCESS;
+    }
+    if (rc > 0) {
+        return mpr_api_error(comm, fn, rc, "an attribute callback returned error %d", rc);
+    }
+    if (rc == -MPR_ERR_EXHAUSTED) {
+        return mpr_api_error(comm, fn, MPI_ERR_INTERN,
+                             "no free context id: too many communicators alive at once");
+    }
+    return mpr_api_error(comm, fn, rc == -MPR_ERR_NOMEM ? MPI_ERR_NO_MEM : MPI_ERR_INTERN, "%s",
+                         rc == -MPR_ERR_NOMEM ? "out of memory" : "internal error");
+}
+
+/* The common checks: a valid communicator and a non-NULL output. */
+static int check_comm_out(MPI_Comm comm, const char *fn, const void *out, const char *what)
+{
+    mpr_api_require_init(fn);
+    if (!mpr_api_comm_ok(comm)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "comm: not a valid communicator");
+    }
+    if (!out) {
+        return mpr_api_error(comm, fn, MPI_ERR_ARG, "%s: NULL output pointer", what);
+    }
+    return MPI_SUCCESS;
+}
 
 #pragma weak MPI_Comm_size = PMPI_Comm_size
 int PMPI_Comm_size(MPI_Comm comm, int *size)
@@ -40,86 +76,272 @@ int PMPI_Comm_rank(MPI_Comm comm, int *rank)
     return MPI_SUCCESS;
 }
 
+/* Whether two communicators have the same members, in any order. */
+static int same_members(MPI_Comm a, MPI_Comm b)
+{
+    int *mark = calloc((size_t)mpr_state.size, sizeof(int));
+    int same = 1;
+
+    if (!mark) {
+        return 0;
+    }
+    for (int r = 0; r < a->size; r++) {
+        mark[mpr_comm_world_rank(a, r)] = 1;
+    }
+    for (int r = 0; r < b->size && same; r++) {
+        same = mark[mpr_comm_world_rank(b, r)];
+    }
+    free(mark);
+    return same;
+}
+
 #pragma weak MPI_Comm_compare = PMPI_Comm_compare
 int PMPI_Comm_compare(MPI_Comm comm1, MPI_Comm comm2, int *result)
 {
-    (void)comm1;
-    (void)comm2;
-    (void)result;
-    return mpr_api_unsupported("MPI_Comm_compare");
+    static const char fn[] = "MPI_Comm_compare";
+    int congruent = 1;
+
+    mpr_api_require_init(fn);
+    if (!mpr_api_comm_ok(comm1) || !mpr_api_comm_ok(comm2)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "%s: not a valid communicator",
+                             mpr_api_comm_ok(comm1) ? "comm2" : "comm1");
+    }
+    if (!result) {
+        return mpr_api_error(comm1, fn, MPI_ERR_ARG, "result: NULL output pointer");
+    }
+    if (comm1 == comm2) {
+        *result = MPI_IDENT;
+        return MPI_SUCCESS;
+    }
+    if (comm1->size != comm2->size) {
+        *result = MPI_UNEQUAL;
+        return MPI_SUCCESS;
+    }
+    for (int r = 0; r < comm1->size && congruent; r++) {
+        congruent = mpr_comm_world_rank(comm1, r) == mpr_comm_world_rank(comm2, r);
+    }
+    *result = congruent ? MPI_CONGRUENT : same_members(comm1, comm2) ? MPI_SIMILAR : MPI_UNEQUAL;
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Comm_dup = PMPI_Comm_dup
 int PMPI_Comm_dup(MPI_Comm comm, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_dup");
+    static const char fn[] = "MPI_Comm_dup";
+    int rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    return rc ? rc : comm_result(comm, fn, mpr_comm_dup(comm, newcomm));
 }
 
 #pragma weak MPI_Comm_dup_with_info = PMPI_Comm_dup_with_info
 int PMPI_Comm_dup_with_info(MPI_Comm comm, MPI_Info info, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)info;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_dup_with_info");
+    static const char fn[] = "MPI_Comm_dup_with_info";
+    int rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    if (rc) {
+        return rc;
+    }
+    if (info == MPI_INFO_NULL) {
+        return mpr_api_error(comm, fn, MPI_ERR_INFO, "info: MPI_INFO_NULL is not an info object");
+    }
+    /* mpr knows no communicator hints: they are accepted and ignored, as the standard allows. */
+    return comm_result(comm, fn, mpr_comm_dup(comm, newcomm));
 }
 
+/*
+ * Runs the blocking dup and returns a request that is already complete: every member must call
+ * MPI_Comm_idup in the same order anyway, and the agreement takes one small allreduce.
+ */
 #pragma weak MPI_Comm_idup = PMPI_Comm_idup
 int PMPI_Comm_idup(MPI_Comm comm, MPI_Comm *newcomm, MPI_Request *request)
 {
-    (void)comm;
-    (void)newcomm;
-    (void)request;
-    return mpr_api_unsupported("MPI_Comm_idup");
+    static const char fn[] = "MPI_Comm_idup";
+    struct mpr_request *req;
+    int rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    if (rc) {
+        return rc;
+    }
+    if (!request) {
+        return mpr_api_error(comm, fn, MPI_ERR_ARG, "request: NULL output pointer");
+    }
+    req = mpr_request_new(MPR_REQ_DONE);
+    if (!req) {
+        return mpr_api_error(comm, fn, MPI_ERR_NO_MEM, "out of memory");
+    }
+    rc = mpr_comm_dup(comm, newcomm);
+    if (rc != 0) {
+        mpr_request_release(req);
+        return comm_result(comm, fn, rc);
+    }
+    req->complete = 1;
+    *request = req;
+    return MPI_SUCCESS;
+}
+
+static int group_ok(MPI_Group g)
+{
+    return g != MPI_GROUP_NULL && g->magic == MPR_GROUP_MAGIC;
+}
+
+/*
+ * The parent ranks of a group's members, in group order; -1 in *bad_index's slot when a member
+ * is not in comm. NULL when out of memory.
+ */
+static int *group_to_comm_ranks(MPI_Comm comm, MPI_Group g, int *bad_index)
+{
+    int *inverse = malloc((size_t)mpr_state.size * sizeof(int));
+    int *ranks = malloc((size_t)(g->size ? g->size : 1) * sizeof(int));
+
+    *bad_index = -1;
+    if (!inverse || !ranks) {
+        free(inverse);
+        free(ranks);
+        return NULL;
+    }
+    for (int w = 0; w < mpr_state.size; w++) {
+        inverse[w] = -1;
+    }
+    for (int r = 0; r < comm->size; r++) {
+        inverse[mpr_comm_world_rank(comm, r)] = r;
+    }
+    for (int i = 0; i < g->size; i++) {
+        ranks[i] = inverse[g->world_ranks[i]];
+        if (ranks[i] < 0 && *bad_index < 0) {
+            *bad_index = i;
+        }
+    }
+    free(inverse);
+    return ranks;
 }
 
 #pragma weak MPI_Comm_create = PMPI_Comm_create
 int PMPI_Comm_create(MPI_Comm comm, MPI_Group group, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)group;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_create");
+    static const char fn[] = "MPI_Comm_create";
+    int bad, *ranks, rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    if (rc) {
+        return rc;
+    }
+    if (!group_ok(group)) {
+        return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: not a valid group");
+    }
+    ranks = group_to_comm_ranks(comm, group, &bad);
+    if (!ranks) {
+        return mpr_api_error(comm, fn, MPI_ERR_NO_MEM, "out of memory");
+    }
+    if (bad >= 0) {
+        free(ranks);
+        return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: its rank %d is not a member of comm",
+                             bad);
+    }
+    rc = mpr_comm_create_ranks(comm, group->size, ranks, newcomm);
+    free(ranks);
+    return comm_result(comm, fn, rc);
 }
 
 #pragma weak MPI_Comm_create_group = PMPI_Comm_create_group
 int PMPI_Comm_create_group(MPI_Comm comm, MPI_Group group, int tag, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)group;
-    (void)tag;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_create_group");
+    static const char fn[] = "MPI_Comm_create_group";
+    int bad, *ranks, rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    if (rc) {
+        return rc;
+    }
+    if (!group_ok(group)) {
+        return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: not a valid group");
+    }
+    if (tag < 0) {
+        return mpr_api_error(comm, fn, MPI_ERR_TAG, "tag: %d is negative", tag);
+    }
+    if (group->rank == MPI_UNDEFINED) {
+        return mpr_api_error(comm, fn, MPI_ERR_GROUP,
+                             "group: the calling process is not a member of it");
+    }
+    ranks = group_to_comm_ranks(comm, group, &bad);
+    if (!ranks) {
+        return mpr_api_error(comm, fn, MPI_ERR_NO_MEM, "out of memory");
+    }
+    free(ranks); /* only the membership check needs them: the group names world ranks */
+    if (bad >= 0) {
+        return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: its rank %d is not a member of comm",
+                             bad);
+    }
+    rc = mpr_comm_create_group(comm, group->world_ranks, group->size, group->rank, tag, newcomm);
+    return comm_result(comm, fn, rc);
 }
 
 #pragma weak MPI_Comm_split = PMPI_Comm_split
 int PMPI_Comm_split(MPI_Comm comm, int color, int key, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)color;
-    (void)key;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_split");
+    static const char fn[] = "MPI_Comm_split";
+    int rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    if (rc) {
+        return rc;
+    }
+    if (color < 0 && color != MPI_UNDEFINED) {
+        return mpr_api_error(comm, fn, MPI_ERR_ARG,
+                             "color: %d is negative (only MPI_UNDEFINED may be)", color);
+    }
+    return comm_result(comm, fn, mpr_comm_split(comm, color, key, newcomm));
 }
 
 #pragma weak MPI_Comm_split_type = PMPI_Comm_split_type
 int PMPI_Comm_split_type(MPI_Comm comm, int split_type, int key, MPI_Info info, MPI_Comm *newcomm)
 {
-    (void)comm;
-    (void)split_type;
-    (void)key;
-    (void)info;
-    (void)newcomm;
-    return mpr_api_unsupported("MPI_Comm_split_type");
+    static const char fn[] = "MPI_Comm_split_type";
+    int rc = check_comm_out(comm, fn, newcomm, "newcomm");
+
+    (void)info; /* no split hints are known; MPI_INFO_NULL and any info object are accepted */
+    if (rc) {
+        return rc;
+    }
+    if (split_type != MPI_COMM_TYPE_SHARED && split_type != MPI_UNDEFINED) {
+        return mpr_api_error(comm, fn, MPI_ERR_ARG,
+                             "split_type: %d is neither MPI_COMM_TYPE_SHARED nor MPI_UNDEFINED",
+                             split_type);
+    }
+    /* Processes share memory exactly when the launcher put them on the same node. */
+    rc = mpr_comm_split(comm, split_type == MPI_UNDEFINED ? MPI_UNDEFINED : mpr_state.node_id, key,
+                        newcomm);
+    return comm_result(comm, fn, rc);
 }
 
 #pragma weak MPI_Comm_free = PMPI_Comm_free
 int PMPI_Comm_free(MPI_Comm *comm)
 {
-    (void)comm;
-    return mpr_api_unsupported("MPI_Comm_free");
+    static const char fn[] = "MPI_Comm_free";
+    int rc;
+
+    mpr_api_require_init(fn);
+    if (!comm || !mpr_api_comm_ok(*comm)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "comm: not a valid communicator");
+    }
+    if ((*comm)->predefined) {
+        return mpr_api_error(*comm, fn, MPI_ERR_COMM, "comm: %s cannot be freed", (*comm)->name);
+    }
+    rc = mpr_comm_free(*comm);
+    if (rc != 0) {
+        return comm_result(*comm, fn, rc);
+    }
+    *comm = MPI_COMM_NULL;
+    return MPI_SUCCESS;
+}
+
+#pragma weak MPI_Comm_test_inter = PMPI_Comm_test_inter
+int PMPI_Comm_test_inter(MPI_Comm comm, int *flag)
+{
+    static const char fn[] = "MPI_Comm_test_inter";
+    int rc = check_comm_out(comm, fn, flag, "flag");
+
+    if (rc == MPI_SUCCESS) {
+        *flag = 0; /* mpr has intracommunicators only */
+    }
+    return rc;
 }
 
 #pragma weak MPI_Comm_set_info = PMPI_Comm_set_info
@@ -136,14 +358,6 @@ int PMPI_Comm_get_info(MPI_Comm comm, MPI_Info *info_used)
     (void)comm;
     (void)info_used;
     return mpr_api_unsupported("MPI_Comm_get_info");
-}
-
-#pragma weak MPI_Comm_test_inter = PMPI_Comm_test_inter
-int PMPI_Comm_test_inter(MPI_Comm comm, int *flag)
-{
-    (void)comm;
-    (void)flag;
-    return mpr_api_unsupported("MPI_Comm_test_inter");
 }
 
 #pragma weak MPI_Comm_remote_size = PMPI_Comm_remote_size
@@ -182,113 +396,6 @@ int PMPI_Intercomm_merge(MPI_Comm intercomm, int high, MPI_Comm *newintracomm)
     (void)high;
     (void)newintracomm;
     return mpr_api_unsupported("MPI_Intercomm_merge");
-}
-
-#pragma weak MPI_Comm_create_keyval = PMPI_Comm_create_keyval
-int PMPI_Comm_create_keyval(MPI_Comm_copy_attr_function *comm_copy_attr_fn,
-                            MPI_Comm_delete_attr_function *comm_delete_attr_fn, int *comm_keyval,
-                            void *extra_state)
-{
-    (void)comm_copy_attr_fn;
-    (void)comm_delete_attr_fn;
-    (void)comm_keyval;
-    (void)extra_state;
-    return mpr_api_unsupported("MPI_Comm_create_keyval");
-}
-
-#pragma weak MPI_Comm_free_keyval = PMPI_Comm_free_keyval
-int PMPI_Comm_free_keyval(int *comm_keyval)
-{
-    (void)comm_keyval;
-    return mpr_api_unsupported("MPI_Comm_free_keyval");
-}
-
-#pragma weak MPI_Comm_set_attr = PMPI_Comm_set_attr
-int PMPI_Comm_set_attr(MPI_Comm comm, int comm_keyval, void *attribute_val)
-{
-    (void)comm;
-    (void)comm_keyval;
-    (void)attribute_val;
-    return mpr_api_unsupported("MPI_Comm_set_attr");
-}
-
-/* Predefined attributes only: user keyvals (MPI_Comm_create_keyval) are not implemented yet. */
-static int get_attr(const char *fn, MPI_Comm comm, int keyval, void *attribute_val, int *flag)
-{
-    void *value;
-
-    mpr_api_require_init(fn);
-    if (!mpr_api_comm_ok(comm)) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "comm: not a valid communicator");
-    }
-    if (!attribute_val || !flag) {
-        return mpr_api_error(comm, fn, MPI_ERR_ARG, "%s: NULL pointer",
-                             flag ? "attribute_val" : "flag");
-    }
-    if (!mpr_comm_attr_predefined(comm, keyval, &value)) {
-        return mpr_api_error(comm, fn, MPI_ERR_KEYVAL,
-                             "keyval: %d is not an attribute key (only the predefined ones exist "
-                             "yet)",
-                             keyval);
-    }
-    *(void **)attribute_val = value;
-    *flag = 1;
-    return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Comm_get_attr = PMPI_Comm_get_attr
-int PMPI_Comm_get_attr(MPI_Comm comm, int comm_keyval, void *attribute_val, int *flag)
-{
-    return get_attr("MPI_Comm_get_attr", comm, comm_keyval, attribute_val, flag);
-}
-
-#pragma weak MPI_Comm_delete_attr = PMPI_Comm_delete_attr
-int PMPI_Comm_delete_attr(MPI_Comm comm, int comm_keyval)
-{
-    (void)comm;
-    (void)comm_keyval;
-    return mpr_api_unsupported("MPI_Comm_delete_attr");
-}
-
-#pragma weak MPI_Keyval_create = PMPI_Keyval_create
-int PMPI_Keyval_create(MPI_Copy_function *copy_fn, MPI_Delete_function *delete_fn, int *keyval,
-                       void *extra_state)
-{
-    (void)copy_fn;
-    (void)delete_fn;
-    (void)keyval;
-    (void)extra_state;
-    return mpr_api_unsupported("MPI_Keyval_create");
-}
-
-#pragma weak MPI_Keyval_free = PMPI_Keyval_free
-int PMPI_Keyval_free(int *keyval)
-{
-    (void)keyval;
-    return mpr_api_unsupported("MPI_Keyval_free");
-}
-
-#pragma weak MPI_Attr_put = PMPI_Attr_put
-int PMPI_Attr_put(MPI_Comm comm, int keyval, void *attribute_val)
-{
-    (void)comm;
-    (void)keyval;
-    (void)attribute_val;
-    return mpr_api_unsupported("MPI_Attr_put");
-}
-
-#pragma weak MPI_Attr_get = PMPI_Attr_get
-int PMPI_Attr_get(MPI_Comm comm, int keyval, void *attribute_val, int *flag)
-{
-    return get_attr("MPI_Attr_get", comm, keyval, attribute_val, flag);
-}
-
-#pragma weak MPI_Attr_delete = PMPI_Attr_delete
-int PMPI_Attr_delete(MPI_Comm comm, int keyval)
-{
-    (void)comm;
-    (void)keyval;
-    return mpr_api_unsupported("MPI_Attr_delete");
 }
 
 #pragma weak MPI_Comm_set_name = PMPI_Comm_set_name

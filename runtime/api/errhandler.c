@@ -16,13 +16,6 @@ static int errh_ok(MPI_Errhandler eh)
            (eh != MPI_ERRHANDLER_NULL && eh->kind == MPR_ERRH_USER && eh->refcount > 0);
 }
 
-static void errh_release(struct mpr_errhandler *eh)
-{
-    if (eh->kind == MPR_ERRH_USER && --eh->refcount == 0) {
-        free(eh);
-    }
-}
-
 #pragma weak MPI_Comm_set_errhandler = PMPI_Comm_set_errhandler
 int PMPI_Comm_set_errhandler(MPI_Comm comm, MPI_Errhandler errhandler)
 {
@@ -35,8 +28,8 @@ int PMPI_Comm_set_errhandler(MPI_Comm comm, MPI_Errhandler errhandler)
     if (!errh_ok(errhandler)) {
         return mpr_api_error(comm, fn, MPI_ERR_ARG, "errhandler: not a valid error handler");
     }
-    errhandler->refcount += errhandler->kind == MPR_ERRH_USER;
-    errh_release(comm->errhandler);
+    mpr_errhandler_retain(errhandler);
+    mpr_errhandler_release(comm->errhandler);
     comm->errhandler = errhandler;
     return MPI_SUCCESS;
 }
@@ -54,14 +47,13 @@ int PMPI_Comm_get_errhandler(MPI_Comm comm, MPI_Errhandler *errhandler)
         return mpr_api_error(comm, fn, MPI_ERR_ARG, "errhandler: NULL pointer");
     }
     /* The caller gets its own reference, released by MPI_Errhandler_free. */
-    comm->errhandler->refcount += comm->errhandler->kind == MPR_ERRH_USER;
+    mpr_errhandler_retain(comm->errhandler);
     *errhandler = comm->errhandler;
     return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Comm_create_errhandler = PMPI_Comm_create_errhandler
-int PMPI_Comm_create_errhandler(MPI_Comm_errhandler_function *function,
-                                MPI_Errhandler *errhandler)
+int PMPI_Comm_create_errhandler(MPI_Comm_errhandler_function *function, MPI_Errhandler *errhandler)
 {
     static const char fn[] = "MPI_Comm_create_errhandler";
     struct mpr_errhandler *eh;
@@ -105,7 +97,7 @@ int PMPI_Errhandler_free(MPI_Errhandler *errhandler)
         return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG,
                              "errhandler: not a valid error handler");
     }
-    errh_release(*errhandler);
+    mpr_errhandler_release(*errhandler);
     *errhandler = MPI_ERRHANDLER_NULL;
     return MPI_SUCCESS;
 }
@@ -193,7 +185,8 @@ int PMPI_Add_error_string(int errorcode, const char *string)
     }
     rc = mpr_errcode_set_text(errorcode, string);
     if (rc != 0) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, rc == -MPR_ERR_NOMEM ? MPI_ERR_NO_MEM : MPI_ERR_ARG,
+        return mpr_api_error(MPI_COMM_WORLD, fn,
+                             rc == -MPR_ERR_NOMEM ? MPI_ERR_NO_MEM : MPI_ERR_ARG,
                              "errorcode: %d is not a code added by MPI_Add_error_code", errorcode);
     }
     return MPI_SUCCESS;
@@ -234,8 +227,7 @@ int PMPI_Win_call_errhandler(MPI_Win win, int errorcode)
 }
 
 #pragma weak MPI_File_create_errhandler = PMPI_File_create_errhandler
-int PMPI_File_create_errhandler(MPI_File_errhandler_function *function,
-                                MPI_Errhandler *errhandler)
+int PMPI_File_create_errhandler(MPI_File_errhandler_function *function, MPI_Errhandler *errhandler)
 {
     (void)function;
     (void)errhandler;

@@ -20,12 +20,11 @@ struct mpr_comm {
     int size;
     uint32_t context_id;
     uint32_t coll_seq; /* collectives started on it so far: the next one's tag */
-    const int *world; /* world rank of each comm rank; NULL: the identity (MPI_COMM_WORLD) */
+    const int *world;  /* world rank of each comm rank; NULL: the identity (MPI_COMM_WORLD) */
     struct mpr_errhandler *errhandler;
-    int predefined;   /* MPI_COMM_WORLD, MPI_COMM_SELF: static, never freed */
-    int node_shared;  /* every member uses the node segment's collective slots (shm_coll.c) */
-    struct mpr_topo *topo;   /* virtual topology (comm/topo.h), NULL when none */
-    struct mpr_attr *attrs;  /* user attributes (comm/attr.h), in the order they were set */
+    int predefined;         /* MPI_COMM_WORLD, MPI_COMM_SELF: static, never freed */
+    struct mpr_topo *topo;  /* virtual topology (comm/topo.h), NULL when none */
+    struct mpr_attr *attrs; /* user attributes (comm/attr.h), in the order they were set */
     char name[MPI_MAX_OBJECT_NAME];
 };
 
@@ -41,7 +40,8 @@ static inline int mpr_comm_world_rank(const struct mpr_comm *c, int rank)
 
 /*
  * Communicator construction (comm/comm.c). All are collective over the parent communicator and
- * return 0 or a negative MPR_ERR_*; *out is set only on success. The new communicator has the
+ * return 0, a negative MPR_ERR_*, or (dup and free) the positive MPI error code a user attribute
+ * callback returned; *out is set only on success. The new communicator has the
  * parent's error handler, no name, no topology and no attributes (dup copies attributes through
  * their copy callbacks and the topology).
  *
@@ -55,6 +55,12 @@ int mpr_comm_dup(struct mpr_comm *parent, struct mpr_comm **out);
  * every parent member, with the same arguments; non-members get *out = NULL.
  */
 int mpr_comm_create_ranks(struct mpr_comm *parent, int n, const int *ranks, struct mpr_comm **out);
+/*
+ * MPI_Comm_create_group: called by the n members only; members[i] is the world rank of new rank
+ * i, me this process's index. tag keeps concurrent calls on one parent apart.
+ */
+int mpr_comm_create_group(struct mpr_comm *parent, const int *members, int n, int me, int tag,
+                          struct mpr_comm **out);
 /* Release a communicator made by the functions above: attributes deleted, topology freed. */
 int mpr_comm_free(struct mpr_comm *c);
 

@@ -12,6 +12,7 @@ struct mpr_comm mpr_mpi_comm_world = {
     .size = 1,
     .context_id = 0,
     .errhandler = &mpr_mpi_errors_are_fatal,
+    .predefined = 1,
     .name = "MPI_COMM_WORLD",
 };
 
@@ -22,6 +23,7 @@ struct mpr_comm mpr_mpi_comm_self = {
     .context_id = 2,
     .world = &self_world_rank,
     .errhandler = &mpr_mpi_errors_are_fatal,
+    .predefined = 1,
     .name = "MPI_COMM_SELF",
 };
 

@@ -16,4 +16,12 @@ struct mpr_errhandler {
     MPI_Comm_errhandler_function *fn;
 };
 
+/* Take a reference (user handlers only; predefined ones are static). */
+static inline void mpr_errhandler_retain(struct mpr_errhandler *eh)
+{
+    eh->refcount += eh->kind == MPR_ERRH_USER;
+}
+/* Drop a reference; a user handler is freed with its last one. */
+void mpr_errhandler_release(struct mpr_errhandler *eh);
+
 #endif
