@@ -10,6 +10,7 @@
 #include "comm/comm.h"
 #include "comm/group.h"
 #include "core/errcode.h"
+#include "core/info.h"
 #include "core/state.h"
 #include "pt2pt/pt2pt.h"
 
@@ -142,8 +143,8 @@ int PMPI_Comm_dup_with_info(MPI_Comm comm, MPI_Info info, MPI_Comm *newcomm)
     if (rc) {
         return rc;
     }
-    if (info == MPI_INFO_NULL) {
-        return mpr_api_error(comm, fn, MPI_ERR_INFO, "info: MPI_INFO_NULL is not an info object");
+    if (!mpr_info_valid(info)) {
+        return mpr_api_error(comm, fn, MPI_ERR_INFO, "info: not a valid info object");
     }
     /* mpr knows no communicator hints: they are accepted and ignored, as the standard allows. */
     return comm_result(comm, fn, mpr_comm_dup(comm, newcomm));
@@ -178,11 +179,6 @@ int PMPI_Comm_idup(MPI_Comm comm, MPI_Comm *newcomm, MPI_Request *request)
     req->complete = 1;
     *request = req;
     return MPI_SUCCESS;
-}
-
-static int group_ok(MPI_Group g)
-{
-    return g != MPI_GROUP_NULL && g->magic == MPR_GROUP_MAGIC;
 }
 
 /*
@@ -225,7 +221,7 @@ int PMPI_Comm_create(MPI_Comm comm, MPI_Group group, MPI_Comm *newcomm)
     if (rc) {
         return rc;
     }
-    if (!group_ok(group)) {
+    if (!mpr_group_valid(group)) {
         return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: not a valid group");
     }
     ranks = group_to_comm_ranks(comm, group, &bad);
@@ -251,7 +247,7 @@ int PMPI_Comm_create_group(MPI_Comm comm, MPI_Group group, int tag, MPI_Comm *ne
     if (rc) {
         return rc;
     }
-    if (!group_ok(group)) {
+    if (!mpr_group_valid(group)) {
         return mpr_api_error(comm, fn, MPI_ERR_GROUP, "group: not a valid group");
     }
     if (tag < 0) {
@@ -344,20 +340,35 @@ int PMPI_Comm_test_inter(MPI_Comm comm, int *flag)
     return rc;
 }
 
+/* mpr knows no communicator hints: MPI_Comm_set_info accepts any and uses none. */
 #pragma weak MPI_Comm_set_info = PMPI_Comm_set_info
 int PMPI_Comm_set_info(MPI_Comm comm, MPI_Info info)
 {
-    (void)comm;
-    (void)info;
-    return mpr_api_unsupported("MPI_Comm_set_info");
+    static const char fn[] = "MPI_Comm_set_info";
+
+    mpr_api_require_init(fn);
+    if (!mpr_api_comm_ok(comm)) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COMM, "comm: not a valid communicator");
+    }
+    if (!mpr_info_valid(info)) {
+        return mpr_api_error(comm, fn, MPI_ERR_INFO, "info: not a valid info object");
+    }
+    return MPI_SUCCESS;
 }
 
+/* The hints in use: none, so a new empty info object the caller frees. */
 #pragma weak MPI_Comm_get_info = PMPI_Comm_get_info
 int PMPI_Comm_get_info(MPI_Comm comm, MPI_Info *info_used)
 {
-    (void)comm;
-    (void)info_used;
-    return mpr_api_unsupported("MPI_Comm_get_info");
+    static const char fn[] = "MPI_Comm_get_info";
+    int rc = check_comm_out(comm, fn, info_used, "info_used");
+
+    if (rc) {
+        return rc;
+    }
+    return mpr_info_create(info_used) == 0
+               ? MPI_SUCCESS
+               : mpr_api_error(comm, fn, MPI_ERR_NO_MEM, "out of memory");
 }
 
 #pragma weak MPI_Comm_remote_size = PMPI_Comm_remote_size
