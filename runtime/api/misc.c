@@ -8,6 +8,7 @@
 #include "datatype/datatype.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 /* No profiling library is built in: a profiler linked before libmpr overrides MPI_Pcontrol. */
 #pragma weak MPI_Pcontrol = PMPI_Pcontrol
@@ -17,20 +18,40 @@ int PMPI_Pcontrol(const int level, ...)
     return MPI_SUCCESS;
 }
 
+/*
+ * Memory for messages: the shared-memory transport moves from any address at the same speed
+ * (CMA reads whatever the sender's pages are), so plain heap memory, cache-line aligned, is what
+ * MPI_Alloc_mem gives. No info keys are known; any info object is accepted.
+ */
 #pragma weak MPI_Alloc_mem = PMPI_Alloc_mem
 int PMPI_Alloc_mem(MPI_Aint size, MPI_Info info, void *baseptr)
 {
-    (void)size;
+    static const char fn[] = "MPI_Alloc_mem";
+    void *p = NULL;
+
     (void)info;
-    (void)baseptr;
-    return mpr_api_unsupported("MPI_Alloc_mem");
+    mpr_api_require_init(fn);
+    if (size < 0) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "size: %ld is negative",
+                             (long)size);
+    }
+    if (!baseptr) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "baseptr: NULL pointer");
+    }
+    if (posix_memalign(&p, 64, size ? (size_t)size : 1) != 0) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_NO_MEM, "cannot allocate %ld bytes",
+                             (long)size);
+    }
+    *(void **)baseptr = p;
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Free_mem = PMPI_Free_mem
 int PMPI_Free_mem(void *base)
 {
-    (void)base;
-    return mpr_api_unsupported("MPI_Free_mem");
+    mpr_api_require_init("MPI_Free_mem");
+    free(base);
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Grequest_start = PMPI_Grequest_start

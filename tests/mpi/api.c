@@ -1,6 +1,7 @@
 /* api [init_thread]: checks the small local MPI calls: Initialized/Finalized, Init_thread /
  * Query_thread / Is_thread_main, Wtime monotonic and Wtick > 0, Error_string / Error_class,
- * Get_version, Get_library_version, Get_processor_name, user error classes and codes. */
+ * Get_version, Get_library_version, Get_processor_name, user error classes and codes,
+ * Alloc_mem / Free_mem. */
 #include "mpt.h"
 #include <unistd.h>
 
@@ -110,6 +111,17 @@ int main(int argc, char **argv)
     host[sizeof host - 1] = '\0';
     MPT_CHECK(strncmp(name, host, strlen(name)) == 0 || strncmp(name, host, strlen(host)) == 0,
               "processor name '%s' vs hostname '%s'", name, host);
+
+    /* MPI_Alloc_mem: usable, writable memory; size 0 is allowed; MPI_Free_mem takes it back. */
+    double *mem = NULL;
+    void *empty = NULL;
+    MPT_OK(MPI_Alloc_mem(1000 * sizeof(double), MPI_INFO_NULL, &mem));
+    MPT_CHECK(mem != NULL, "MPI_Alloc_mem gave NULL");
+    for (int i = 0; i < 1000; i++) mem[i] = i;
+    MPT_CHECK(mem[999] == 999.0, "MPI_Alloc_mem memory does not hold a value");
+    MPT_OK(MPI_Free_mem(mem));
+    MPT_OK(MPI_Alloc_mem(0, MPI_INFO_NULL, &empty));
+    MPT_OK(MPI_Free_mem(empty));
 
     MPT_OK(MPI_Finalize());
     MPT_OK(MPI_Finalized(&flag));
