@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define WORDS (MPR_CONTEXT_SLOTS / 32)
+#define GROUP_TAG_BASE 0x40000000
 
 /* Bit set: the slot is free in this process. Slots 0 and 1 belong to the predefined comms. */
 static uint32_t free_mask[WORDS];
@@ -55,7 +56,6 @@ int mpr_context_alloc(struct mpr_comm *parent, int member, uint32_t *ctx)
 static int group_exchange(struct mpr_comm *tmp, uint32_t *mask, int tag)
 {
     uint32_t in[WORDS];
-    MPI_Status st;
     int n = tmp->size, me = tmp->rank, rc = 0, mask_bit;
     uint32_t cctx = mpr_comm_coll_ctx(tmp);
     struct mpr_request *req;
@@ -80,7 +80,6 @@ static int group_exchange(struct mpr_comm *tmp, uint32_t *mask, int tag)
             }
         }
     }
-    (void)st;
     /* Broadcast from index 0 down the same tree. */
     for (mask_bit = 1; mask_bit < n; mask_bit <<= 1) {
         if (me & mask_bit) {
@@ -125,7 +124,8 @@ int mpr_context_alloc_group(struct mpr_comm *parent, const int *world, int n, in
         mask_init();
     }
     memcpy(agreed, free_mask, sizeof(agreed));
-    rc = group_exchange(&tmp, agreed, tag);
+    /* Schedules on the parent use tags below 2^30 (coll/sched.c): stay above them. */
+    rc = group_exchange(&tmp, agreed, GROUP_TAG_BASE | (tag & (GROUP_TAG_BASE - 1)));
     return rc ? rc : take_lowest(agreed, 1, ctx);
 }
 
