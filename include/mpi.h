@@ -157,8 +157,12 @@ typedef struct MPI_Status {
 #define MPI_GRAPH 1
 #define MPI_CART 2
 #define MPI_DIST_GRAPH 3
-#define MPI_UNWEIGHTED ((int *)2)
-#define MPI_WEIGHTS_EMPTY ((int *)3)
+/* Addresses of objects, not small integers cast to pointers: passing them to an `int w[]`
+ * parameter must not look like an out-of-bounds array to the compiler. */
+extern int mpr_mpi_unweighted;
+extern int mpr_mpi_weights_empty;
+#define MPI_UNWEIGHTED (&mpr_mpi_unweighted)
+#define MPI_WEIGHTS_EMPTY (&mpr_mpi_weights_empty)
 
 /* MPI_Comm_split_type. */
 #define MPI_COMM_TYPE_SHARED 1

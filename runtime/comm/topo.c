@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* MPI_UNWEIGHTED and MPI_WEIGHTS_EMPTY are the addresses of these; their values mean nothing. */
+int mpr_mpi_unweighted;
+int mpr_mpi_weights_empty;
+
 /* A copy of n ints; NULL for an empty or absent array. *failed is set when malloc fails. */
 static int *copy_ints(const int *a, int n, int *failed)
 {
