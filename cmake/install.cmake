@@ -16,14 +16,23 @@ install(FILES ${PROJECT_BINARY_DIR}/cmake/mpr.pc DESTINATION lib/pkgconfig)
 
 install(FILES ${PROJECT_SOURCE_DIR}/docs/mplaunch.1 DESTINATION share/man/man1)
 
+# mpicc -> mpcc, mpiexec and mpirun -> mplaunch, for build scripts and tools that expect the
+# conventional names (CMake's FindMPI finds them under MPI_HOME). Relative links, so the tree
+# stays relocatable. Installed with everything else when MPR_INSTALL_MPI_ALIASES is ON; either
+# way `cmake --install BUILD --component mpi-aliases` installs just them.
 if(MPR_INSTALL_MPI_ALIASES)
-    # For build scripts that expect the conventional names.
-    install(CODE "
-        foreach(pair mpicc:mpcc mpiexec:mplaunch mpirun:mplaunch)
-            string(REPLACE \":\" \";\" p \${pair})
-            list(GET p 0 alias)
-            list(GET p 1 target)
-            file(CREATE_LINK \${target} \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/bin/\${alias}\" SYMBOLIC)
-        endforeach()
-    ")
+    set(MPR_ALIASES_EXCLUDE)
+else()
+    set(MPR_ALIASES_EXCLUDE EXCLUDE_FROM_ALL)
 endif()
+install(CODE "
+    foreach(pair mpicc:mpcc mpiexec:mplaunch mpirun:mplaunch)
+        string(REPLACE \":\" \";\" p \${pair})
+        list(GET p 0 alias)
+        list(GET p 1 target)
+        set(link \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/bin/\${alias}\")
+        message(STATUS \"Installing: \${link} -> \${target}\")
+        file(MAKE_DIRECTORY \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/bin\")
+        file(CREATE_LINK \${target} \${link} SYMBOLIC)
+    endforeach()
+" COMPONENT mpi-aliases ${MPR_ALIASES_EXCLUDE})
