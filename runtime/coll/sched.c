@@ -1,5 +1,7 @@
 #include "coll/sched.h"
 
+#include "coll/scratch.h"
+
 #include "comm/comm.h"
 #include "core/errcode.h"
 #include "core/log.h"
@@ -41,11 +43,14 @@ struct mpr_sched {
     uint32_t ctx;
     struct step *steps;
     int nsteps, cap;
-    int pos;     /* first step of the current round */
-    int started; /* the current round's messages are out */
+    int pos;                   /* first step of the current round */
+    int started;               /* the current round's messages are out */
     struct mpr_request **reqs; /* the current round's point-to-point requests */
     int nreqs, reqcap;
-    void **tmps;
+    struct tmp {
+        void *p;
+        size_t cap;
+    } * tmps; /* scratch memory (coll/scratch.c), given back with the schedule */
     int ntmps;
     struct mpr_request *req; /* what the caller waits on */
     struct mpr_sched *next;  /* on the active list */
@@ -76,7 +81,7 @@ void mpr_sched_free(struct mpr_sched *s)
         return;
     }
     for (int i = 0; i < s->ntmps; i++) {
-        free(s->tmps[i]);
+        mpr_scratch_put(s->tmps[i].p, s->tmps[i].cap);
     }
     free(s->tmps);
     free(s->reqs);
@@ -161,16 +166,17 @@ int mpr_sched_round(struct mpr_sched *s)
 
 void *mpr_sched_tmp(struct mpr_sched *s, size_t bytes)
 {
-    void **grown = realloc(s->tmps, (size_t)(s->ntmps + 1) * sizeof(*grown));
+    struct tmp *grown = realloc(s->tmps, (size_t)(s->ntmps + 1) * sizeof(*grown));
+    size_t cap;
     void *p;
 
     if (!grown) {
         return NULL;
     }
     s->tmps = grown;
-    p = malloc(bytes ? bytes : 1);
+    p = mpr_scratch_get(bytes, &cap);
     if (p) {
-        s->tmps[s->ntmps++] = p;
+        s->tmps[s->ntmps++] = (struct tmp){p, cap};
     }
     return p;
 }

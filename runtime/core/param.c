@@ -40,7 +40,7 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                          "ranks at once (the receiver reads the first half, the sender writes "
                          "the second); 0 turns the split off",
                          0},
-    [MPR_P_COLL_EAGER_LIMIT] = {"MPR_COLL_EAGER_LIMIT", MPR_PARAM_INT, "16384",
+    [MPR_P_COLL_EAGER_LIMIT] = {"MPR_COLL_EAGER_LIMIT", MPR_PARAM_INT, "65536",
                                 "eager limit (bytes) for the messages of collective algorithms, "
                                 "which often arrive before their receive is posted; at most "
                                 "MPR_EAGER_LIMIT",
