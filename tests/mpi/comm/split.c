@@ -117,6 +117,27 @@ static void names(void)
     TC_OK(MPI_Comm_free(&c));
 }
 
+/* Hints: dup_with_info and set_info take any info; get_info gives an object the caller frees. */
+static void info_hints(void)
+{
+    MPI_Info info, used = MPI_INFO_NULL;
+    MPI_Comm c;
+    int nkeys = -1, res;
+    TC_OK(MPI_Info_create(&info));
+    TC_OK(MPI_Info_set(info, "mpr_no_such_hint", "true"));
+    TC_OK(MPI_Comm_dup_with_info(MPI_COMM_WORLD, info, &c));
+    TC_OK(MPI_Comm_compare(MPI_COMM_WORLD, c, &res));
+    TC_CHECK(res == MPI_CONGRUENT, "dup_with_info: compare gave %d", res);
+    TC_OK(MPI_Comm_set_info(c, info));
+    TC_OK(MPI_Comm_get_info(c, &used));
+    TC_CHECK(used != MPI_INFO_NULL, "get_info gave MPI_INFO_NULL");
+    TC_OK(MPI_Info_get_nkeys(used, &nkeys));
+    TC_CHECK(nkeys >= 0, "get_info: %d keys", nkeys);
+    TC_OK(MPI_Info_free(&used));
+    TC_OK(MPI_Info_free(&info));
+    TC_OK(MPI_Comm_free(&c));
+}
+
 /* MPI_Comm_create: the even world ranks, in reverse order; then disjoint halves at once. */
 static void create(void)
 {
@@ -178,6 +199,7 @@ int main(int argc, char **argv)
     random_splits(60);
     split_type_and_compare();
     names();
+    info_hints();
     create();
     create_group();
     TC_OK(MPI_Finalize());
