@@ -1,16 +1,101 @@
 /*
- * Datatypes: the MPI entry points.
- * Each checks its arguments, then calls the layer below; functions not implemented yet return
- * MPI_ERR_UNSUPPORTED_OPERATION (see docs/api-coverage.md).
+ * Datatypes: the MPI entry points that make, commit, free and name types.
+ * Each checks its arguments, then calls the constructors of runtime/datatype/ (datatype_ops.h);
+ * queries are in datatype_query.c, packing in datatype_pack.c. Functions not implemented yet
+ * return MPI_ERR_UNSUPPORTED_OPERATION (see docs/api-coverage.md).
  */
 #include "api/api.h"
 
 #include "api/api_name.h"
+#include "core/errcode.h"
 #include "datatype/datatype.h"
 #include "datatype/datatype_ops.h"
 
-#include <limits.h>
-#include <stdint.h>
+#include <stdio.h>
+
+/* ---- argument checks: MPI_SUCCESS, or what mpr_api_error returned ---- */
+
+static int check_count(const char *fn, int count)
+{
+    if (count >= 0) {
+        return MPI_SUCCESS;
+    }
+    return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT, "count: %d is negative", count);
+}
+
+static int check_type(const char *fn, MPI_Datatype t, const char *what)
+{
+    if (mpr_datatype_ok(t)) {
+        return MPI_SUCCESS;
+    }
+    return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "%s: %s", what,
+                         t == MPI_DATATYPE_NULL ? "MPI_DATATYPE_NULL" : "not a datatype");
+}
+
+static int check_ptr(const char *fn, const void *p, const char *what)
+{
+    if (p != NULL) {
+        return MPI_SUCCESS;
+    }
+    return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "%s: NULL pointer", what);
+}
+
+/* count, oldtype and newtype, the arguments every constructor has. */
+static int check_common(const char *fn, int count, MPI_Datatype old, MPI_Datatype *newtype)
+{
+    int rc = check_count(fn, count);
+
+    if (rc == MPI_SUCCESS) {
+        rc = check_type(fn, old, "oldtype");
+    }
+    if (rc == MPI_SUCCESS) {
+        rc = check_ptr(fn, newtype, "newtype");
+    }
+    return rc;
+}
+
+static int check_blocklength(const char *fn, const char *what, int index, int bl)
+{
+    if (bl >= 0) {
+        return MPI_SUCCESS;
+    }
+    if (index < 0) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "%s: %d is negative", what, bl);
+    }
+    return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "%s[%d]: %d is negative", what, index,
+                         bl);
+}
+
+/*
+ * The arrays of an indexed or struct constructor: non-NULL when count > 0, lengths >= 0. The
+ * _block forms have no array of lengths (with_bls 0).
+ */
+static int check_blocks(const char *fn, int count, const int *bls, int with_bls, const void *displs)
+{
+    int rc = MPI_SUCCESS;
+
+    if (count > 0 && with_bls) {
+        rc = check_ptr(fn, bls, "array_of_blocklengths");
+    }
+    if (rc == MPI_SUCCESS && count > 0) {
+        rc = check_ptr(fn, displs, "array_of_displacements");
+    }
+    for (int i = 0; rc == MPI_SUCCESS && bls && i < count; i++) {
+        rc = check_blocklength(fn, "array_of_blocklengths", i, bls[i]);
+    }
+    return rc;
+}
+
+/* The result of a constructor call. */
+static int made(const char *fn, int rc)
+{
+    if (rc == 0) {
+        return MPI_SUCCESS;
+    }
+    return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_NO_MEM, "out of memory");
+}
+
+/* ---- constructors ---- */
 
 #pragma weak MPI_Type_contiguous = PMPI_Type_contiguous
 int PMPI_Type_contiguous(int count, MPI_Datatype oldtype, MPI_Datatype *newtype)
@@ -19,42 +104,44 @@ int PMPI_Type_contiguous(int count, MPI_Datatype oldtype, MPI_Datatype *newtype)
     int rc;
 
     mpr_api_require_init(fn);
-    if (count < 0) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT, "count: %d is negative", count);
-    }
-    if (!mpr_datatype_ok(oldtype)) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "oldtype: not a datatype");
-    }
-    if (!newtype) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "newtype: NULL pointer");
-    }
-    rc = mpr_type_contiguous(count, oldtype, newtype);
-    return rc == 0 ? MPI_SUCCESS
-                   : mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_NO_MEM, "out of memory");
+    rc = check_common(fn, count, oldtype, newtype);
+    return rc != MPI_SUCCESS ? rc : made(fn, mpr_type_contiguous(count, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_vector = PMPI_Type_vector
 int PMPI_Type_vector(int count, int blocklength, int stride, MPI_Datatype oldtype,
                      MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)blocklength;
-    (void)stride;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_vector");
+    static const char fn[] = "MPI_Type_vector";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocklength(fn, "blocklength", -1, blocklength);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_vector(count, blocklength, stride, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_create_hvector = PMPI_Type_create_hvector
 int PMPI_Type_create_hvector(int count, int blocklength, MPI_Aint stride, MPI_Datatype oldtype,
                              MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)blocklength;
-    (void)stride;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_hvector");
+    static const char fn[] = "MPI_Type_create_hvector";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocklength(fn, "blocklength", -1, blocklength);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_hvector(count, blocklength, stride, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_indexed = PMPI_Type_indexed
@@ -62,12 +149,19 @@ int PMPI_Type_indexed(int count, const int array_of_blocklengths[],
                       const int array_of_displacements[], MPI_Datatype oldtype,
                       MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)array_of_blocklengths;
-    (void)array_of_displacements;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_indexed");
+    static const char fn[] = "MPI_Type_indexed";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocks(fn, count, array_of_blocklengths, 1, array_of_displacements);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_indexed(count, array_of_blocklengths, array_of_displacements, oldtype,
+                                     newtype));
 }
 
 #pragma weak MPI_Type_create_hindexed = PMPI_Type_create_hindexed
@@ -75,24 +169,41 @@ int PMPI_Type_create_hindexed(int count, const int array_of_blocklengths[],
                               const MPI_Aint array_of_displacements[], MPI_Datatype oldtype,
                               MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)array_of_blocklengths;
-    (void)array_of_displacements;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_hindexed");
+    static const char fn[] = "MPI_Type_create_hindexed";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocks(fn, count, array_of_blocklengths, 1, array_of_displacements);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_hindexed(count, array_of_blocklengths, array_of_displacements, oldtype,
+                                      newtype));
 }
 
 #pragma weak MPI_Type_create_indexed_block = PMPI_Type_create_indexed_block
 int PMPI_Type_create_indexed_block(int count, int blocklength, const int array_of_displacements[],
                                    MPI_Datatype oldtype, MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)blocklength;
-    (void)array_of_displacements;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_indexed_block");
+    static const char fn[] = "MPI_Type_create_indexed_block";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocklength(fn, "blocklength", -1, blocklength);
+    }
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocks(fn, count, NULL, 0, array_of_displacements);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(
+        fn, mpr_type_indexed_block(count, blocklength, array_of_displacements, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_create_hindexed_block = PMPI_Type_create_hindexed_block
@@ -100,12 +211,22 @@ int PMPI_Type_create_hindexed_block(int count, int blocklength,
                                     const MPI_Aint array_of_displacements[], MPI_Datatype oldtype,
                                     MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)blocklength;
-    (void)array_of_displacements;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_hindexed_block");
+    static const char fn[] = "MPI_Type_create_hindexed_block";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, count, oldtype, newtype);
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocklength(fn, "blocklength", -1, blocklength);
+    }
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocks(fn, count, NULL, 0, array_of_displacements);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(
+        fn, mpr_type_hindexed_block(count, blocklength, array_of_displacements, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_create_struct = PMPI_Type_create_struct
@@ -113,12 +234,51 @@ int PMPI_Type_create_struct(int count, const int array_of_blocklengths[],
                             const MPI_Aint array_of_displacements[],
                             const MPI_Datatype array_of_types[], MPI_Datatype *newtype)
 {
-    (void)count;
-    (void)array_of_blocklengths;
-    (void)array_of_displacements;
-    (void)array_of_types;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_struct");
+    static const char fn[] = "MPI_Type_create_struct";
+    char what[48];
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_count(fn, count);
+    if (rc == MPI_SUCCESS) {
+        rc = check_ptr(fn, newtype, "newtype");
+    }
+    if (rc == MPI_SUCCESS) {
+        rc = check_blocks(fn, count, array_of_blocklengths, 1, array_of_displacements);
+    }
+    if (rc == MPI_SUCCESS && count > 0) {
+        rc = check_ptr(fn, array_of_types, "array_of_types");
+    }
+    for (int i = 0; rc == MPI_SUCCESS && i < count; i++) {
+        snprintf(what, sizeof(what), "array_of_types[%d]", i);
+        rc = check_type(fn, array_of_types[i], what);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_struct(count, array_of_blocklengths, array_of_displacements,
+                                    array_of_types, newtype));
+}
+
+/* One dimension of a subarray: size >= 1, subsize in 1..size, start in 0..size - subsize. */
+static int check_dim(const char *fn, int d, int size, int sub, int start)
+{
+    if (size < 1) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG,
+                             "array_of_sizes[%d]: %d is not positive", d, size);
+    }
+    if (sub < 1 || sub > size) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG,
+                             "array_of_subsizes[%d]: %d is outside 1..%d (array_of_sizes[%d])", d,
+                             sub, size, d);
+    }
+    if (start < 0 || start > size - sub) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG,
+                             "array_of_starts[%d]: %d is outside 0..%d (the subarray must fit in "
+                             "the array)",
+                             d, start, size - sub);
+    }
+    return MPI_SUCCESS;
 }
 
 #pragma weak MPI_Type_create_subarray = PMPI_Type_create_subarray
@@ -126,14 +286,32 @@ int PMPI_Type_create_subarray(int ndims, const int array_of_sizes[], const int a
                               const int array_of_starts[], int order, MPI_Datatype oldtype,
                               MPI_Datatype *newtype)
 {
-    (void)ndims;
-    (void)array_of_sizes;
-    (void)array_of_subsizes;
-    (void)array_of_starts;
-    (void)order;
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_subarray");
+    static const char fn[] = "MPI_Type_create_subarray";
+    int rc;
+
+    mpr_api_require_init(fn);
+    if (ndims < 1) {
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "ndims: %d is not positive", ndims);
+    }
+    rc = check_common(fn, 0, oldtype, newtype);
+    if (rc == MPI_SUCCESS && (!array_of_sizes || !array_of_subsizes || !array_of_starts)) {
+        rc = mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "%s: NULL pointer",
+                           !array_of_sizes      ? "array_of_sizes"
+                           : !array_of_subsizes ? "array_of_subsizes"
+                                                : "array_of_starts");
+    }
+    for (int d = 0; rc == MPI_SUCCESS && d < ndims; d++) {
+        rc = check_dim(fn, d, array_of_sizes[d], array_of_subsizes[d], array_of_starts[d]);
+    }
+    if (rc == MPI_SUCCESS && order != MPI_ORDER_C && order != MPI_ORDER_FORTRAN) {
+        rc = mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG,
+                           "order: %d is neither MPI_ORDER_C nor MPI_ORDER_FORTRAN", order);
+    }
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return made(fn, mpr_type_subarray(ndims, array_of_sizes, array_of_subsizes, array_of_starts,
+                                      order, oldtype, newtype));
 }
 
 #pragma weak MPI_Type_create_darray = PMPI_Type_create_darray
@@ -159,21 +337,28 @@ int PMPI_Type_create_darray(int size, int rank, int ndims, const int array_of_gs
 int PMPI_Type_create_resized(MPI_Datatype oldtype, MPI_Aint lb, MPI_Aint extent,
                              MPI_Datatype *newtype)
 {
-    (void)oldtype;
-    (void)lb;
-    (void)extent;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_create_resized");
+    static const char fn[] = "MPI_Type_create_resized";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, 0, oldtype, newtype);
+    return rc != MPI_SUCCESS ? rc : made(fn, mpr_type_resized(oldtype, lb, extent, newtype));
 }
 
 #pragma weak MPI_Type_dup = PMPI_Type_dup
 int PMPI_Type_dup(MPI_Datatype oldtype, MPI_Datatype *newtype)
 {
-    (void)oldtype;
-    (void)newtype;
-    return mpr_api_unsupported("MPI_Type_dup");
+    static const char fn[] = "MPI_Type_dup";
+    int rc;
+
+    mpr_api_require_init(fn);
+    rc = check_common(fn, 0, oldtype, newtype);
+    return rc != MPI_SUCCESS ? rc : made(fn, mpr_type_dup(oldtype, newtype));
 }
 
+/* ---- commit and free ---- */
+
+/* The flat (the pack program) is built with the type, so committing only allows its use. */
 #pragma weak MPI_Type_commit = PMPI_Type_commit
 int PMPI_Type_commit(MPI_Datatype *datatype)
 {
@@ -186,6 +371,10 @@ int PMPI_Type_commit(MPI_Datatype *datatype)
     return MPI_SUCCESS;
 }
 
+/*
+ * The handle becomes MPI_DATATYPE_NULL; the type itself lives on while types built on it or
+ * pending operations hold references.
+ */
 #pragma weak MPI_Type_free = PMPI_Type_free
 int PMPI_Type_free(MPI_Datatype *datatype)
 {
@@ -201,266 +390,6 @@ int PMPI_Type_free(MPI_Datatype *datatype)
     mpr_type_release(*datatype);
     *datatype = MPI_DATATYPE_NULL;
     return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Type_size = PMPI_Type_size
-int PMPI_Type_size(MPI_Datatype datatype, int *size)
-{
-    mpr_api_require_init("MPI_Type_size");
-    if (!mpr_datatype_ok(datatype)) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_size", MPI_ERR_TYPE,
-                             "datatype: not a valid datatype");
-    }
-    if (size == NULL) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_size", MPI_ERR_ARG,
-                             "size: NULL output pointer");
-    }
-    *size = datatype->size > INT_MAX ? MPI_UNDEFINED : (int)datatype->size;
-    return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Type_size_x = PMPI_Type_size_x
-int PMPI_Type_size_x(MPI_Datatype datatype, MPI_Count *size)
-{
-    mpr_api_require_init("MPI_Type_size_x");
-    if (!mpr_datatype_ok(datatype)) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_size_x", MPI_ERR_TYPE,
-                             "datatype: not a valid datatype");
-    }
-    if (size == NULL) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_size_x", MPI_ERR_ARG,
-                             "size: NULL output pointer");
-    }
-    *size = datatype->size;
-    return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Type_get_extent = PMPI_Type_get_extent
-int PMPI_Type_get_extent(MPI_Datatype datatype, MPI_Aint *lb, MPI_Aint *extent)
-{
-    mpr_api_require_init("MPI_Type_get_extent");
-    if (!mpr_datatype_ok(datatype)) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_get_extent", MPI_ERR_TYPE,
-                             "datatype: not a valid datatype");
-    }
-    if (lb == NULL || extent == NULL) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Type_get_extent", MPI_ERR_ARG,
-                             "%s: NULL output pointer", lb == NULL ? "lb" : "extent");
-    }
-    *lb = datatype->lb;
-    *extent = datatype->extent;
-    return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Type_get_extent_x = PMPI_Type_get_extent_x
-int PMPI_Type_get_extent_x(MPI_Datatype datatype, MPI_Count *lb, MPI_Count *extent)
-{
-    (void)datatype;
-    (void)lb;
-    (void)extent;
-    return mpr_api_unsupported("MPI_Type_get_extent_x");
-}
-
-#pragma weak MPI_Type_get_true_extent = PMPI_Type_get_true_extent
-int PMPI_Type_get_true_extent(MPI_Datatype datatype, MPI_Aint *true_lb, MPI_Aint *true_extent)
-{
-    (void)datatype;
-    (void)true_lb;
-    (void)true_extent;
-    return mpr_api_unsupported("MPI_Type_get_true_extent");
-}
-
-#pragma weak MPI_Type_get_true_extent_x = PMPI_Type_get_true_extent_x
-int PMPI_Type_get_true_extent_x(MPI_Datatype datatype, MPI_Count *true_lb, MPI_Count *true_extent)
-{
-    (void)datatype;
-    (void)true_lb;
-    (void)true_extent;
-    return mpr_api_unsupported("MPI_Type_get_true_extent_x");
-}
-
-#pragma weak MPI_Type_get_envelope = PMPI_Type_get_envelope
-int PMPI_Type_get_envelope(MPI_Datatype datatype, int *num_integers, int *num_addresses,
-                           int *num_datatypes, int *combiner)
-{
-    (void)datatype;
-    (void)num_integers;
-    (void)num_addresses;
-    (void)num_datatypes;
-    (void)combiner;
-    return mpr_api_unsupported("MPI_Type_get_envelope");
-}
-
-#pragma weak MPI_Type_get_contents = PMPI_Type_get_contents
-int PMPI_Type_get_contents(MPI_Datatype datatype, int max_integers, int max_addresses,
-                           int max_datatypes, int array_of_integers[],
-                           MPI_Aint array_of_addresses[], MPI_Datatype array_of_datatypes[])
-{
-    (void)datatype;
-    (void)max_integers;
-    (void)max_addresses;
-    (void)max_datatypes;
-    (void)array_of_integers;
-    (void)array_of_addresses;
-    (void)array_of_datatypes;
-    return mpr_api_unsupported("MPI_Type_get_contents");
-}
-
-#pragma weak MPI_Get_address = PMPI_Get_address
-int PMPI_Get_address(const void *location, MPI_Aint *address)
-{
-    (void)location;
-    (void)address;
-    return mpr_api_unsupported("MPI_Get_address");
-}
-
-/* Address arithmetic in unsigned integers: wraps like the hardware, no signed overflow. */
-#pragma weak MPI_Aint_add = PMPI_Aint_add
-MPI_Aint PMPI_Aint_add(MPI_Aint base, MPI_Aint disp)
-{
-    return (MPI_Aint)((uintptr_t)base + (uintptr_t)disp);
-}
-
-#pragma weak MPI_Aint_diff = PMPI_Aint_diff
-MPI_Aint PMPI_Aint_diff(MPI_Aint addr1, MPI_Aint addr2)
-{
-    return (MPI_Aint)((uintptr_t)addr1 - (uintptr_t)addr2);
-}
-
-/*
- * Elements in a status: for predefined types the same as MPI_Get_count (each is one basic
- * element); MPI_UNDEFINED for a partial element. Derived types will count their basic elements.
- */
-static int elements(const char *fn, const MPI_Status *status, MPI_Datatype datatype,
-                    MPI_Count *n)
-{
-    MPI_Count span;
-
-    mpr_api_require_init(fn);
-    if (status == MPI_STATUS_IGNORE) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "status: NULL pointer");
-    }
-    if (!mpr_datatype_ok(datatype)) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_TYPE, "datatype: not a valid datatype");
-    }
-    span = mpr_datatype_span(datatype);
-    if (span == 0) {
-        *n = 0;
-    } else {
-        *n = status->mpr_count % span ? MPI_UNDEFINED : status->mpr_count / span;
-    }
-    return MPI_SUCCESS;
-}
-
-#pragma weak MPI_Get_elements = PMPI_Get_elements
-int PMPI_Get_elements(const MPI_Status *status, MPI_Datatype datatype, int *count)
-{
-    MPI_Count n;
-    int rc;
-
-    if (!count) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_elements", MPI_ERR_ARG,
-                             "count: NULL pointer");
-    }
-    rc = elements("MPI_Get_elements", status, datatype, &n);
-    if (rc == MPI_SUCCESS) {
-        *count = n > INT_MAX ? MPI_UNDEFINED : (int)n;
-    }
-    return rc;
-}
-
-#pragma weak MPI_Get_elements_x = PMPI_Get_elements_x
-int PMPI_Get_elements_x(const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count)
-{
-    MPI_Count n;
-    int rc;
-
-    if (!count) {
-        return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_elements_x", MPI_ERR_ARG,
-                             "count: NULL pointer");
-    }
-    rc = elements("MPI_Get_elements_x", status, datatype, &n);
-    if (rc == MPI_SUCCESS) {
-        *count = n;
-    }
-    return rc;
-}
-
-#pragma weak MPI_Pack = PMPI_Pack
-int PMPI_Pack(const void *inbuf, int incount, MPI_Datatype datatype, void *outbuf, int outsize,
-              int *position, MPI_Comm comm)
-{
-    (void)inbuf;
-    (void)incount;
-    (void)datatype;
-    (void)outbuf;
-    (void)outsize;
-    (void)position;
-    (void)comm;
-    return mpr_api_unsupported("MPI_Pack");
-}
-
-#pragma weak MPI_Unpack = PMPI_Unpack
-int PMPI_Unpack(const void *inbuf, int insize, int *position, void *outbuf, int outcount,
-                MPI_Datatype datatype, MPI_Comm comm)
-{
-    (void)inbuf;
-    (void)insize;
-    (void)position;
-    (void)outbuf;
-    (void)outcount;
-    (void)datatype;
-    (void)comm;
-    return mpr_api_unsupported("MPI_Unpack");
-}
-
-#pragma weak MPI_Pack_size = PMPI_Pack_size
-int PMPI_Pack_size(int incount, MPI_Datatype datatype, MPI_Comm comm, int *size)
-{
-    (void)incount;
-    (void)datatype;
-    (void)comm;
-    (void)size;
-    return mpr_api_unsupported("MPI_Pack_size");
-}
-
-#pragma weak MPI_Pack_external = PMPI_Pack_external
-int PMPI_Pack_external(const char datarep[], const void *inbuf, int incount, MPI_Datatype datatype,
-                       void *outbuf, MPI_Aint outsize, MPI_Aint *position)
-{
-    (void)datarep;
-    (void)inbuf;
-    (void)incount;
-    (void)datatype;
-    (void)outbuf;
-    (void)outsize;
-    (void)position;
-    return mpr_api_unsupported("MPI_Pack_external");
-}
-
-#pragma weak MPI_Unpack_external = PMPI_Unpack_external
-int PMPI_Unpack_external(const char datarep[], const void *inbuf, MPI_Aint insize,
-                         MPI_Aint *position, void *outbuf, int outcount, MPI_Datatype datatype)
-{
-    (void)datarep;
-    (void)inbuf;
-    (void)insize;
-    (void)position;
-    (void)outbuf;
-    (void)outcount;
-    (void)datatype;
-    return mpr_api_unsupported("MPI_Unpack_external");
-}
-
-#pragma weak MPI_Pack_external_size = PMPI_Pack_external_size
-int PMPI_Pack_external_size(const char datarep[], int incount, MPI_Datatype datatype,
-                            MPI_Aint *size)
-{
-    (void)datarep;
-    (void)incount;
-    (void)datatype;
-    (void)size;
-    return mpr_api_unsupported("MPI_Pack_external_size");
 }
 
 #pragma weak MPI_Type_create_f90_real = PMPI_Type_create_f90_real

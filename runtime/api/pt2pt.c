@@ -1,7 +1,9 @@
 /*
  * Point-to-point communication: the MPI entry points.
- * Each checks its arguments, converts them (count x type size = bytes) and calls runtime/pt2pt/;
- * internal errors are mapped to MPI classes and reported through the communicator's handler.
+ * Each checks its arguments and calls runtime/pt2pt/: contig datatypes as bytes (count x packed
+ * size, from where the data starts), the others through pt2pt/typed.h, which packs and unpacks
+ * around the byte calls. Internal errors are mapped to MPI classes and reported through the
+ * communicator's handler.
  * Argument checks come in one order everywhere: comm, count, datatype, buffer, rank, tag, handles.
  */
 #include "api/api.h"
@@ -12,14 +14,14 @@
 #include "core/errcode.h"
 #include "core/wait.h"
 #include "datatype/datatype.h"
+#include "datatype/flat.h"
 #include "pt2pt/message.h"
 #include "pt2pt/pt2pt.h"
+#include "pt2pt/typed.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
 
 /* One side of a point-to-point call as the user gave it. */
 struct p2p_args {
@@ -45,9 +47,10 @@ static struct {
     size_t size;
 } bsend_buf;
 
+/* Bytes of count elements of dt on the wire (packed; for contig types their memory too). */
 static size_t nbytes(int count, MPI_Datatype dt)
 {
-    return (size_t)count * (size_t)mpr_datatype_span(dt);
+    return (size_t)count * (size_t)dt->packed;
 }
 
 static int is_persistent(const struct mpr_request *r)
@@ -134,7 +137,8 @@ static int check_buffer(MPI_Comm comm, const char *fn, const void *buf, int coun
                              "datatype: %s is not committed; call MPI_Type_commit first",
                              dt->name[0] ? dt->name : "the type");
     }
-    if (buf == NULL && count > 0 && dt->size > 0) {
+    /* Derived types may address absolute memory from MPI_BOTTOM (NULL). */
+    if (buf == NULL && count > 0 && dt->size > 0 && dt->combiner == MPI_COMBINER_NAMED) {
         return mpr_api_error(comm, fn, MPI_ERR_BUFFER, "buf: NULL with count %d of %s", count,
                              dt->name[0] ? dt->name : "a non-empty type");
     }
@@ -148,9 +152,9 @@ static int check_rank(MPI_Comm comm, const char *fn, const char *what, int rank,
         (any_ok && rank == MPI_ANY_SOURCE)) {
         return MPI_SUCCESS;
     }
-    return mpr_api_error(comm, fn, MPI_ERR_RANK,
-                         "%s: %d is not a rank of the communicator (size %d)%s", what, rank,
-                         comm->size, any_ok ? ", MPI_ANY_SOURCE or MPI_PROC_NULL" : " or MPI_PROC_NULL");
+    return mpr_api_error(
+        comm, fn, MPI_ERR_RANK, "%s: %d is not a rank of the communicator (size %d)%s", what, rank,
+        comm->size, any_ok ? ", MPI_ANY_SOURCE or MPI_PROC_NULL" : " or MPI_PROC_NULL");
 }
 
 /* A tag argument: 0..MPI_TAG_UB, and MPI_ANY_TAG when any_ok. */
@@ -159,8 +163,8 @@ static int check_tag(MPI_Comm comm, const char *fn, const char *what, int tag, i
     if (tag >= 0 || (any_ok && tag == MPI_ANY_TAG)) {
         return MPI_SUCCESS; /* MPR_TAG_UB is INT_MAX: every non-negative int is a tag */
     }
-    return mpr_api_error(comm, fn, MPI_ERR_TAG, "%s: %d is outside 0..%d (MPI_TAG_UB)%s", what,
-                         tag, MPR_TAG_UB, any_ok ? " and is not MPI_ANY_TAG" : "");
+    return mpr_api_error(comm, fn, MPI_ERR_TAG, "%s: %d is outside 0..%d (MPI_TAG_UB)%s", what, tag,
+                         MPR_TAG_UB, any_ok ? " and is not MPI_ANY_TAG" : "");
 }
 
 static int check_ptr(MPI_Comm comm, const char *fn, const void *p, const char *what)
@@ -243,24 +247,24 @@ static int check_request_array(const char *fn, int count, const MPI_Request reqs
 
 static int start_send(const struct p2p_args *a, enum mpr_send_mode mode, MPI_Request *out)
 {
-    size_t bytes = nbytes(a->count, a->dt);
-    int rc;
+    int rc = mpr_pt2pt_isend_dt(a->buf, a->count, a->dt, a->rank, a->tag, a->comm, mode, out);
 
-    if (mode == MPR_MODE_BUFFERED) {
-        rc = mpr_bsend_start(a->buf, bytes, a->rank, a->tag, a->comm, out);
-    } else {
-        rc = mpr_pt2pt_isend(a->buf, bytes, a->rank, a->tag, a->comm, mode, out);
-    }
     if (rc == -MPR_ERR_BUFFER) {
-        return bsend_error(a->comm, a->fn, bytes);
+        return bsend_error(a->comm, a->fn, nbytes(a->count, a->dt));
     }
     return rc < 0 ? internal_error(a->comm, a->fn, rc) : MPI_SUCCESS;
 }
 
-static int start_recv(const struct p2p_args *a, void *buf, MPI_Request *out)
+/* Receive into a's buffer and type, or, with raw non-NULL, its packed bytes into raw. */
+static int start_recv(const struct p2p_args *a, void *raw, MPI_Request *out)
 {
-    int rc = mpr_pt2pt_irecv(buf, nbytes(a->count, a->dt), a->rank, a->tag, a->comm, out);
+    int rc;
 
+    if (raw) {
+        rc = mpr_pt2pt_irecv(raw, nbytes(a->count, a->dt), a->rank, a->tag, a->comm, out);
+    } else {
+        rc = mpr_pt2pt_irecv_dt((void *)a->buf, a->count, a->dt, a->rank, a->tag, a->comm, out);
+    }
     return rc < 0 ? internal_error(a->comm, a->fn, rc) : MPI_SUCCESS;
 }
 
@@ -353,8 +357,8 @@ static int finish_entries(const char *fn, MPI_Request reqs[], int n, const int *
     if (first == MPI_SUCCESS) {
         return MPI_SUCCESS;
     }
-    return op_error(fn, statuses == MPI_STATUSES_IGNORE ? first : MPI_ERR_IN_STATUS, first,
-                    where, &bad);
+    return op_error(fn, statuses == MPI_STATUSES_IGNORE ? first : MPI_ERR_IN_STATUS, first, where,
+                    &bad);
 }
 
 /*
@@ -421,13 +425,22 @@ static int first_done(MPI_Request reqs[], int count)
 
 /* ---- sends and receives ---- */
 
+/* The eager fast path: a contig type sends from the buffer, a small other one packed. */
+static int send_now(const struct p2p_args *a)
+{
+    if (__builtin_expect(mpr_datatype_direct(a->dt, a->count), 1)) {
+        return mpr_pt2pt_send_now(mpr_datatype_data(a->buf, a->dt), nbytes(a->count, a->dt),
+                                  a->rank, a->tag, a->comm);
+    }
+    return mpr_pt2pt_send_now_dt(a->buf, a->count, a->dt, a->rank, a->tag, a->comm);
+}
+
 static int blocking_send(const struct p2p_args *a, enum mpr_send_mode mode)
 {
     MPI_Request req;
     int rc = check_send(a);
 
-    if (rc == MPI_SUCCESS && mode == MPR_MODE_STANDARD &&
-        mpr_pt2pt_send_now(a->buf, nbytes(a->count, a->dt), a->rank, a->tag, a->comm)) {
+    if (rc == MPI_SUCCESS && mode == MPR_MODE_STANDARD && send_now(a)) {
         return MPI_SUCCESS;
     }
     if (rc == MPI_SUCCESS) {
@@ -439,8 +452,7 @@ static int blocking_send(const struct p2p_args *a, enum mpr_send_mode mode)
     return rc;
 }
 
-static int nonblocking_send(const struct p2p_args *a, enum mpr_send_mode mode,
-                            MPI_Request *request)
+static int nonblocking_send(const struct p2p_args *a, enum mpr_send_mode mode, MPI_Request *request)
 {
     int rc = check_send(a);
 
@@ -543,7 +555,12 @@ int PMPI_Recv(void *buf, int count, MPI_Datatype datatype, int source, int tag, 
     if (rc != MPI_SUCCESS) {
         return rc;
     }
-    rc = mpr_pt2pt_recv(buf, nbytes(count, datatype), source, tag, comm, &info.st);
+    if (__builtin_expect(mpr_datatype_direct(datatype, count), 1)) {
+        rc = mpr_pt2pt_recv(mpr_datatype_data(buf, datatype), nbytes(count, datatype), source, tag,
+                            comm, &info.st);
+    } else {
+        rc = mpr_pt2pt_recv_dt(buf, count, datatype, source, tag, comm, &info.st);
+    }
     if (rc < 0) {
         return internal_error(comm, a.fn, rc);
     }
@@ -571,20 +588,21 @@ int PMPI_Irecv(void *buf, int count, MPI_Datatype datatype, int source, int tag,
         rc = check_ptr(comm, a.fn, request, "request");
     }
     if (rc == MPI_SUCCESS) {
-        rc = start_recv(&a, buf, request);
+        rc = start_recv(&a, NULL, request);
     }
     return rc;
 }
 
 /*
- * Post the receive into rbuf, then start the send, then wait for both: two ranks exchanging
- * large messages with each other cannot deadlock. A failed send start cancels the receive.
+ * Post the receive (into r's buffer, or its packed bytes into raw), then start the send, then
+ * wait for both: two ranks exchanging large messages with each other cannot deadlock. A failed
+ * send start cancels the receive.
  */
-static int exchange(const struct p2p_args *s, const struct p2p_args *r, void *rbuf,
+static int exchange(const struct p2p_args *s, const struct p2p_args *r, void *raw,
                     MPI_Status *status)
 {
     MPI_Request rreq, sreq;
-    int rc = start_recv(r, rbuf, &rreq);
+    int rc = start_recv(r, raw, &rreq);
 
     if (rc != MPI_SUCCESS) {
         return rc;
@@ -621,12 +639,15 @@ int PMPI_Sendrecv(const void *sendbuf, int sendcount, MPI_Datatype sendtype, int
         rc = check_recv(&r);
     }
     if (rc == MPI_SUCCESS) {
-        rc = exchange(&s, &r, recvbuf, status);
+        rc = exchange(&s, &r, NULL, status);
     }
     return rc;
 }
 
-/* The receive goes to a temporary buffer, copied over buf once the send from buf is done. */
+/*
+ * The receive goes to a temporary buffer as packed bytes, unpacked over buf once the send from
+ * buf is done.
+ */
 #pragma weak MPI_Sendrecv_replace = PMPI_Sendrecv_replace
 int PMPI_Sendrecv_replace(void *buf, int count, MPI_Datatype datatype, int dest, int sendtag,
                           int source, int recvtag, MPI_Comm comm, MPI_Status *status)
@@ -655,9 +676,10 @@ int PMPI_Sendrecv_replace(void *buf, int count, MPI_Datatype datatype, int dest,
                              "out of memory for a %zu-byte receive buffer", cap);
     }
     empty_status(&st);
-    rc = exchange(&s, &r, tmp, &st);
+    rc = exchange(&s, &r, tmp ? tmp : buf, &st);
     if (st.mpr_count > 0) {
-        memcpy(buf, tmp, (size_t)st.mpr_count < cap ? (size_t)st.mpr_count : cap);
+        mpr_dt_unpack(datatype, count, buf, tmp, 0,
+                      (size_t)st.mpr_count < cap ? (MPI_Count)st.mpr_count : (MPI_Count)cap);
     }
     free(tmp);
     if (status != MPI_STATUS_IGNORE) {
@@ -679,8 +701,7 @@ int PMPI_Buffer_attach(void *buffer, int size)
         return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_ARG, "size: %d is negative", size);
     }
     if (buffer == NULL && size > 0) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_BUFFER, "buffer: NULL with size %d",
-                             size);
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_BUFFER, "buffer: NULL with size %d", size);
     }
     if (bsend_buf.attached) {
         return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_BUFFER,
@@ -845,10 +866,9 @@ static int start_mrecv(const char *fn, void *buf, int count, MPI_Datatype dt, MP
     }
     m = *message;
     if (m == MPI_MESSAGE_NULL || m->magic != MPR_MESSAGE_MAGIC) {
-        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_REQUEST,
-                             "message: %s", m == MPI_MESSAGE_NULL
-                                                ? "MPI_MESSAGE_NULL"
-                                                : "not a matched message (already received?)");
+        return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_REQUEST, "message: %s",
+                             m == MPI_MESSAGE_NULL ? "MPI_MESSAGE_NULL"
+                                                   : "not a matched message (already received?)");
     }
     comm = m->no_proc ? MPI_COMM_WORLD : m->comm;
     rc = check_buffer(comm, fn, buf, count, dt);
@@ -858,7 +878,7 @@ static int start_mrecv(const char *fn, void *buf, int count, MPI_Datatype dt, MP
     if (m->no_proc) {
         rc = mpr_pt2pt_irecv(buf, 0, MPI_PROC_NULL, MPI_ANY_TAG, comm, out);
     } else {
-        rc = mpr_pt2pt_imrecv(buf, nbytes(count, dt), m, out);
+        rc = mpr_pt2pt_imrecv_dt(buf, count, dt, m, out);
     }
     if (rc < 0) {
         return internal_error(comm, fn, rc);
@@ -936,7 +956,7 @@ int PMPI_Test(MPI_Request *request, int *flag, MPI_Status *status)
 #pragma weak MPI_Request_get_status = PMPI_Request_get_status
 int PMPI_Request_get_status(MPI_Request request, int *flag, MPI_Status *status)
 {
-    const struct mpr_request *op;
+    struct mpr_request *op;
     int rc;
 
     mpr_api_require_init("MPI_Request_get_status");
@@ -956,6 +976,7 @@ int PMPI_Request_get_status(MPI_Request request, int *flag, MPI_Status *status)
     *flag = mpr_request_done(request);
     op = is_persistent(request) && request->inner ? request->inner : request;
     if (*flag) {
+        mpr_request_unstage(op); /* the data must be there when it says so */
         empty_status(status);
         mpr_request_status(op, status);
     }
@@ -1060,8 +1081,7 @@ int PMPI_Testall(int count, MPI_Request array_of_requests[], int *flag,
     return finish_entries("MPI_Testall", array_of_requests, count, NULL, array_of_statuses);
 }
 
-static int check_some(const char *fn, int incount, MPI_Request reqs[], int *outcount,
-                      int indices[])
+static int check_some(const char *fn, int incount, MPI_Request reqs[], int *outcount, int indices[])
 {
     int rc = check_request_array(fn, incount, reqs);
 
@@ -1171,13 +1191,12 @@ int PMPI_Get_count(const MPI_Status *status, MPI_Datatype datatype, int *count)
         return mpr_api_error(MPI_COMM_WORLD, "MPI_Get_count", MPI_ERR_TYPE,
                              "datatype: not a valid datatype");
     }
-    if (mpr_datatype_span(datatype) == 0) {
+    if (datatype->packed == 0) {
         *count = 0;
         return MPI_SUCCESS;
     }
-    n = status->mpr_count / mpr_datatype_span(datatype);
-    *count = (status->mpr_count % mpr_datatype_span(datatype) != 0 || n > INT_MAX) ? MPI_UNDEFINED
-                                                                                   : (int)n;
+    n = status->mpr_count / datatype->packed;
+    *count = (status->mpr_count % datatype->packed != 0 || n > INT_MAX) ? MPI_UNDEFINED : (int)n;
     return MPI_SUCCESS;
 }
 

@@ -1,7 +1,8 @@
 /*
  * Collective operations as runtime/api/coll.c calls them: arguments are checked there; these
- * return 0 or a negative MPR_ERR_*. Buffers are contiguous (count * type extent bytes) until
- * derived datatypes land. MPI_IN_PLACE is passed through as is.
+ * return 0 or a negative MPR_ERR_*. Buffers are contiguous (count * type extent bytes): the API
+ * stages data of types that are not contig (datatype/stage_coll.h), and reductions on derived
+ * types arrive as their base type. MPI_IN_PLACE is passed through as is.
  *
  * Each collective has several algorithms, one per file (coll/<name>_<algorithm>.c), each
  * building a schedule (coll/sched.h); coll/select.c picks one by communicator size, bytes and

@@ -1,10 +1,17 @@
 /*
  * Datatypes. A datatype describes a layout of typed elements in memory. Predefined types are
  * static objects in type_predefined.c (their addresses are the MPI_INT... handles); derived types
- * will be allocated and reference counted by the type constructors.
+ * are allocated by the type constructors (type_*.c) and reference counted: a derived type holds
+ * a reference on every type it was built from, and a pending operation that still has to unpack
+ * into a type's layout holds one on that type.
  *
  * `kind` is what reductions check: MPI allows each predefined op only on some kinds (MPI 3.1,
- * section 5.9.2). `scalar` is the C type the reduction kernels in runtime/op/ dispatch on.
+ * section 5.9.2). `scalar` is the C type the reduction kernels in runtime/op/ dispatch on. A
+ * derived type reduces as its `base` type when it has one.
+ *
+ * Every type has a flattened form (`flat`, datatype/flat.h): the byte blocks of one element in
+ * type map order, which the pack engine (pack.c) walks. The packed form of an element, also what
+ * travels on the wire, is those blocks back to back: `packed` bytes.
  */
 #ifndef MPR_DATATYPE_H
 #define MPR_DATATYPE_H
@@ -57,6 +64,9 @@ enum mpr_dt_scalar {
     MPR_SCALAR_MAX
 };
 
+struct mpr_dt_flat;
+struct mpr_dt_contents;
+
 struct mpr_datatype {
     uint64_t magic;
     MPI_Count size;   /* bytes of data in one element, gaps excluded */
@@ -64,21 +74,42 @@ struct mpr_datatype {
     MPI_Aint extent;  /* distance between consecutive elements: ub - lb */
     MPI_Aint true_lb; /* bounds of the bytes actually touched, ignoring resizing */
     MPI_Aint true_extent;
-    int alignment; /* of the C type, for struct layouts */
+    int alignment; /* of the C type, for struct layouts; the largest member's for derived types */
     int combiner;  /* MPI_COMBINER_NAMED for predefined types */
     int committed; /* predefined types are always committed */
     int refcount;  /* predefined types are never freed */
+    /*
+     * 1 when count elements at buf, for any count, are one block of count * packed bytes
+     * starting at buf + true_lb: moved as they are, never packed. All predefined types are.
+     */
+    int contig;
+    /* 1 when one element is one block of `packed` bytes at buf + true_lb (contig types are):
+     * a single element moves as it is, like a subarray row. */
+    int block1;
+    /* Explicit bounds (MPI 3.1 4.1.7): set by MPI_Type_create_resized, inherited by the types
+     * built on it; an explicit bound overrides the one the data would give. */
+    int lb_marked;
+    int ub_marked;
     enum mpr_dt_kind kind;
     enum mpr_dt_scalar scalar;
+    MPI_Count packed; /* bytes of one element packed and on the wire (predefined: extent) */
+    MPI_Count nelem;  /* predefined (basic) elements in one element: MPI_Get_elements */
+    /* The predefined type every basic element is (itself for a predefined type), or NULL when
+     * they differ or there are none. A derived type with one reduces as that type. */
+    const struct mpr_datatype *base;
+    struct mpr_dt_flat *flat;         /* the blocks of one element, in type map order */
+    struct mpr_dt_contents *contents; /* constructor arguments; NULL for predefined types */
+    /* A contiguous stand-in with extent `packed`, for collectives run on packed copies; NULL
+     * for types that are contig themselves. Owned by this type. */
+    struct mpr_datatype *twin;
     char name[MPI_MAX_OBJECT_NAME]; /* MPI_Type_set_name may change it, even for predefined ones */
 };
 
 /*
- * Bytes one element of a predefined type occupies in a contiguous buffer and on the wire: its
- * extent. It differs from `size` only for the pair types whose C struct has padding
- * (MPI_DOUBLE_INT, MPI_SHORT_INT, ...); moving the padding too keeps the copy one block, and both
- * ends of a node share the layout. Status counts are kept in these bytes. Derived types will
- * pack their data instead.
+ * Bytes one element occupies in a contiguous buffer: its extent. For predefined types this is
+ * also what moves on the wire (the pair types with padding, MPI_DOUBLE_INT..., move the padding
+ * too: the copy stays one block and both ends of a node share the layout). The collective
+ * layer sizes its buffers with it; it only ever sees contig types.
  */
 static inline MPI_Count mpr_datatype_span(const struct mpr_datatype *dt)
 {
@@ -89,6 +120,18 @@ static inline MPI_Count mpr_datatype_span(const struct mpr_datatype *dt)
 static inline int mpr_datatype_ok(const struct mpr_datatype *dt)
 {
     return dt != NULL && dt->magic == MPR_DATATYPE_MAGIC;
+}
+
+/* Whether count elements of dt are one block of bytes that can move without packing. */
+static inline int mpr_datatype_direct(const struct mpr_datatype *dt, MPI_Count count)
+{
+    return dt->contig || (count == 1 && dt->block1);
+}
+
+/* Where the data of a direct type starts in a buffer (buf may be MPI_BOTTOM). */
+static inline void *mpr_datatype_data(const void *buf, const struct mpr_datatype *dt)
+{
+    return (void *)((uintptr_t)buf + (uintptr_t)dt->true_lb);
 }
 
 #endif

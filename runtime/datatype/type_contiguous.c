@@ -1,41 +1,15 @@
-/*
- * MPI_Type_contiguous: count copies of oldtype back to back. Its layout is the old type's
- * repeated with no new gaps, so every layer that moves `count * extent` bytes (point-to-point,
- * collectives) carries it unchanged. Other constructors, which make holes, need the pack engine.
- */
-#include "datatype/datatype_ops.h"
+/* MPI_Type_contiguous: count copies of oldtype back to back (one block of `count` elements). */
+#include "datatype/type_build.h"
 
-#include "core/errcode.h"
-
-#include <stdlib.h>
-
-int mpr_type_contiguous(int count, const struct mpr_datatype *old, struct mpr_datatype **out)
+int mpr_type_contiguous(int count, struct mpr_datatype *old, struct mpr_datatype **out)
 {
-    struct mpr_datatype *t = calloc(1, sizeof(*t));
+    struct mpr_dt_contents *c = mpr_dt_contents_new(MPI_COMBINER_CONTIGUOUS, 1, 0, 1);
+    struct mpr_type_build b;
 
-    if (!t) {
-        return -MPR_ERR_NOMEM;
+    mpr_tb_init(&b);
+    if (c) {
+        c->ints[0] = count;
+        c->types[0] = old;
     }
-    t->magic = MPR_DATATYPE_MAGIC;
-    t->size = (MPI_Count)count * old->size;
-    t->lb = old->lb;
-    t->extent = (MPI_Aint)count * old->extent;
-    t->true_lb = old->true_lb;
-    t->true_extent = count ? (MPI_Aint)(count - 1) * old->extent + old->true_extent : 0;
-    t->alignment = old->alignment;
-    t->combiner = MPI_COMBINER_CONTIGUOUS;
-    t->refcount = 1;
-    t->kind = MPR_DT_DERIVED;
-    t->scalar = MPR_SCALAR_NONE;
-    /* A derived type has no name until MPI_Type_set_name gives it one. */
-    *out = t;
-    return 0;
-}
-
-void mpr_type_release(struct mpr_datatype *t)
-{
-    if (t->combiner != MPI_COMBINER_NAMED && --t->refcount == 0) {
-        t->magic = 0;
-        free(t);
-    }
+    return mpr_tb_finish(&b, mpr_tb_place(&b, old, 0, count, 1, 0), c, out);
 }

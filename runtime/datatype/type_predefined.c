@@ -1,8 +1,11 @@
 /*
  * The predefined datatypes: one static object per MPI_<TYPE> handle of mpi.h. Sizes and
  * alignments come from the C compiler, so the table holds on every ABI the library builds for.
+ * Each is its own base type and one basic element, with a static one-block flat (refs 0: never
+ * counted) of extent bytes, so derived types place predefined and derived children alike.
  */
 #include "datatype/datatype.h"
+#include "datatype/flat.h"
 #include "datatype/pair_types.h"
 
 #include <complex.h>
@@ -19,8 +22,14 @@
      : (size) == 4 ? ((is_signed) ? MPR_SCALAR_INT32 : MPR_SCALAR_UINT32)                          \
                    : ((is_signed) ? MPR_SCALAR_INT64 : MPR_SCALAR_UINT64))
 
+/* The static flat of a predefined type: one block of `bytes` at displacement 0. */
+#define LEAF_FLAT(var, bytes)                                                                      \
+    static struct mpr_dt_run var##_run = {0, 0, 1, (bytes), NULL};                                 \
+    static struct mpr_dt_flat var##_flat = {0, 1, (bytes), &var##_run}
+
 /* A type made of one C object of type `ctype`: size, extent and true extent are all its size. */
 #define SCALAR_TYPE(var, mpiname, ctype, dtkind, dtscalar)                                         \
+    LEAF_FLAT(var, sizeof(ctype));                                                                 \
     struct mpr_datatype var = {                                                                    \
         .magic = MPR_DATATYPE_MAGIC,                                                               \
         .size = sizeof(ctype),                                                                     \
@@ -30,8 +39,14 @@
         .combiner = MPI_COMBINER_NAMED,                                                            \
         .committed = 1,                                                                            \
         .refcount = 1,                                                                             \
+        .contig = 1,                                                                               \
+        .block1 = 1,                                                                               \
         .kind = dtkind,                                                                            \
         .scalar = dtscalar,                                                                        \
+        .packed = sizeof(ctype),                                                                   \
+        .nelem = 1,                                                                                \
+        .base = &var,                                                                              \
+        .flat = &var##_flat,                                                                       \
         .name = mpiname,                                                                           \
     }
 
@@ -44,6 +59,7 @@
  * requires for arrays of pairs.
  */
 #define PAIR_TYPE(var, mpiname, pairtype, dtscalar)                                                \
+    LEAF_FLAT(var, sizeof(pairtype));                                                              \
     struct mpr_datatype var = {                                                                    \
         .magic = MPR_DATATYPE_MAGIC,                                                               \
         .size = sizeof(((pairtype *)0)->v) + sizeof(((pairtype *)0)->i),                           \
@@ -53,11 +69,16 @@
         .combiner = MPI_COMBINER_NAMED,                                                            \
         .committed = 1,                                                                            \
         .refcount = 1,                                                                             \
+        .contig = 1,                                                                               \
+        .block1 = 1,                                                                               \
         .kind = MPR_DT_PAIR,                                                                       \
         .scalar = dtscalar,                                                                        \
+        .packed = sizeof(pairtype),                                                                \
+        .nelem = 1,                                                                                \
+        .base = &var,                                                                              \
+        .flat = &var##_flat,                                                                       \
         .name = mpiname,                                                                           \
     }
-
 
 /* C types. */
 SCALAR_TYPE(mpr_mpi_char, "MPI_CHAR", char, MPR_DT_TEXT, INT_SCALAR(1, CHAR_MIN < 0));

@@ -3,6 +3,7 @@
 
 #include "comm/comm.h"
 #include "core/errcode.h"
+#include "datatype/datatype_ops.h"
 #include "pt2pt/match.h"
 #include "pt2pt/message.h"
 
@@ -27,6 +28,7 @@ int mpr_request_finish(MPI_Request *handle, MPI_Status *status)
             return MPI_SUCCESS;
         }
         err = req->inner->error;
+        mpr_request_unstage(req->inner);
         mpr_request_status(req->inner, status);
         mpr_request_release(req->inner);
         req->inner = NULL;
@@ -34,6 +36,7 @@ int mpr_request_finish(MPI_Request *handle, MPI_Status *status)
         return err;
     }
     err = req->error;
+    mpr_request_unstage(req);
     mpr_request_status(req, status);
     mpr_request_release(req);
     *handle = MPI_REQUEST_NULL;
@@ -49,12 +52,15 @@ void mpr_request_free(MPI_Request *handle)
         if (req->persist_active && !req->inner->complete) {
             req->inner->freed = 1; /* the operation finishes on its own */
         } else if (req->inner) {
+            mpr_request_unstage(req->inner);
             mpr_request_release(req->inner);
         }
+        mpr_type_release(req->dtype); /* taken by mpr_pt2pt_persist_init */
         mpr_request_release(req);
         return;
     }
     if (req->complete) {
+        mpr_request_unstage(req);
         mpr_request_release(req);
     } else {
         req->freed = 1;

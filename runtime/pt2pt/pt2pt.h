@@ -1,7 +1,7 @@
 /*
  * Point-to-point as runtime/api/pt2pt.c calls it. Arguments are already checked there; these
- * return 0 or a negative MPR_ERR_* (-MPR_ERR_NOMEM mostly). Buffers are contiguous byte ranges
- * for now (count * type size); derived datatypes will pack around these calls.
+ * return 0 or a negative MPR_ERR_* (-MPR_ERR_NOMEM mostly). Buffers are contiguous byte ranges;
+ * datatypes that are not contig are packed and unpacked around these calls (pt2pt/typed.h).
  */
 #ifndef MPR_PT2PT_H
 #define MPR_PT2PT_H
@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 struct mpr_comm;
+struct mpr_stage;
 
 /* Bring up the transports for every peer; called by MPI_Init after the bootstrap is up. */
 int mpr_pt2pt_init(void);
@@ -31,6 +32,13 @@ int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct
                         uint32_t ctx, struct mpr_request **out);
 int mpr_pt2pt_irecv_ctx(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                         uint32_t ctx, struct mpr_request **out);
+/*
+ * A rendezvous send of `bytes` whose data stage st packs fragment by fragment as it streams
+ * (datatype/stage.h; pt2pt/typed.c makes it for large non-contig types). The request owns st.
+ */
+int mpr_pt2pt_isend_streamed(struct mpr_stage *st, size_t bytes, int dest, int tag,
+                             struct mpr_comm *comm, enum mpr_send_mode mode,
+                             struct mpr_request **out);
 
 /*
  * Blocking standard send, fast path: a small message to a peer with nothing queued goes out at

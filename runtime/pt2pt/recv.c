@@ -12,6 +12,7 @@
 #include "core/errcode.h"
 #include "core/log.h"
 #include "core/state.h"
+#include "datatype/stage.h"
 #include "pt2pt/match.h"
 #include "pt2pt/message.h"
 #include "pt2pt/peer.h"
@@ -75,11 +76,14 @@ static void recv_rndv(struct mpr_request *req, int peer, uint64_t sreq, uint64_t
     struct mpr_msg_ext_cts cts = {.sreq = sreq, .rreq = (uint64_t)(uintptr_t)req};
 
     req->peer = peer;
-    if (tp->can_pull(peer) && req->got >= mpr_proto_split_min() && peer != mpr_state.rank) {
+    /* addr 0: the sender packs as it streams (a non-contig datatype); nothing to pull */
+    if (addr && tp->can_pull(peer) && req->got >= mpr_proto_split_min() &&
+        peer != mpr_state.rank) {
         recv_split(req, peer, sreq, addr);
         return;
     }
-    if (tp->can_pull(peer) && (req->got == 0 || tp->pull(peer, req->buf, addr, req->got) == 0)) {
+    if (addr && tp->can_pull(peer) &&
+        (req->got == 0 || tp->pull(peer, req->buf, addr, req->got) == 0)) {
         send_ctrl(peer, MPR_MSG_FIN, &sreq, sizeof(sreq));
         mpr_request_complete(req);
         return;
@@ -311,7 +315,12 @@ static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *p
     req = (struct mpr_request *)(uintptr_t)ext.rreq;
     if (ext.offset < req->bytes) {
         size_t room = req->bytes - ext.offset;
-        memcpy((char *)req->buf + ext.offset, payload, len < room ? len : room);
+        if (req->stage) {
+            /* a non-contig receive: straight into the user's layout, while the next comes */
+            mpr_stage_unpack_range(req->stage, ext.offset, payload, len < room ? len : room);
+        } else {
+            memcpy((char *)req->buf + ext.offset, payload, len < room ? len : room);
+        }
     }
     req->recvd += len;
     if (req->recvd >= h->size) {

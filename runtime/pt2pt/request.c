@@ -1,5 +1,6 @@
 #include "pt2pt/request.h"
 
+#include "datatype/stage.h"
 #include "pt2pt/bsend.h"
 
 #include <stdlib.h>
@@ -34,6 +35,11 @@ struct mpr_request *mpr_request_new(enum mpr_req_kind kind)
 
 void mpr_request_release(struct mpr_request *req)
 {
+    if (req->stage) {
+        /* released without completing (an operation that failed to start) */
+        mpr_stage_discard(req->stage);
+        req->stage = NULL;
+    }
     req->magic = 0;
     req->next = free_list;
     free_list = req;
@@ -47,7 +53,21 @@ void mpr_request_complete(struct mpr_request *req)
         req->bsend = NULL;
     }
     if (req->freed) {
+        mpr_request_unstage(req); /* nobody will finish it: the data goes in now */
         mpr_request_release(req);
+    }
+}
+
+void mpr_request_set_stage(struct mpr_request *req, struct mpr_stage *st)
+{
+    req->stage = st;
+}
+
+void mpr_request_unstage(struct mpr_request *req)
+{
+    if (req->stage) {
+        mpr_stage_finish(req->stage, req->got);
+        req->stage = NULL;
     }
 }
 

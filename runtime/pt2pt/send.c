@@ -3,11 +3,15 @@
  * once it is injected, or, for Ssend, once the receiver ACKs the match), rendezvous above the
  * eager limit (an RTS; the receiver pulls the data straight from this rank's buffer with CMA and
  * answers FIN, or answers CTS and this rank streams DATA fragments through the transport).
+ * A send with a stage and no buffer (a large non-contig datatype, pt2pt/typed.c) has nothing to
+ * pull: its RTS carries address 0, the receiver answers CTS, and each DATA fragment is packed
+ * just before it leaves, while the receiver unpacks the one before.
  */
 #include "pt2pt/pt2pt.h"
 
 #include "comm/comm.h"
 #include "core/errcode.h"
+#include "datatype/stage.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto.h"
 #include "pt2pt/proto_limits.h"
@@ -73,11 +77,17 @@ static int inject_stream(struct mpr_request *req, const struct mpr_transport *tp
     size_t frag = mpr_proto_max_fragment(tp);
 
     fill_hdr((struct mpr_msg_hdr *)head, MPR_MSG_DATA, req);
+    if (!req->buf && frag > MPR_STAGE_FRAGMENT) {
+        frag = MPR_STAGE_FRAGMENT; /* small fragments: the receiver unpacks while we pack */
+    }
     while (req->offset < req->bytes) {
         struct mpr_msg_ext_data ext = {.rreq = req->rreq, .offset = req->offset};
         size_t n = req->bytes - req->offset < frag ? req->bytes - req->offset : frag;
+        /* Packed again if the transport has no room now: the same bytes, retried later. */
+        const void *src = req->buf ? (const char *)req->buf + req->offset
+                                   : mpr_stage_pack_range(req->stage, req->offset, n);
         memcpy(head + sizeof(struct mpr_msg_hdr), &ext, sizeof(ext));
-        int rc = tp->send(req->peer, head, sizeof(head), (const char *)req->buf + req->offset, n);
+        int rc = tp->send(req->peer, head, sizeof(head), src, n);
         if (rc != 0) {
             return rc;
         }
@@ -118,28 +128,38 @@ int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct 
 }
 
 static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
-                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_request **out);
+                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_stage *st,
+                 struct mpr_request **out);
 
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out)
 {
-    return isend(buf, bytes, dest, tag, comm, comm->context_id, mode, out);
+    return isend(buf, bytes, dest, tag, comm, comm->context_id, mode, NULL, out);
 }
 
 int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                         uint32_t ctx, struct mpr_request **out)
 {
-    return isend(buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, out);
+    return isend(buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, NULL, out);
+}
+
+int mpr_pt2pt_isend_streamed(struct mpr_stage *st, size_t bytes, int dest, int tag,
+                             struct mpr_comm *comm, enum mpr_send_mode mode,
+                             struct mpr_request **out)
+{
+    return isend(NULL, bytes, dest, tag, comm, comm->context_id, mode, st, out);
 }
 
 static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
-                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_request **out)
+                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_stage *st,
+                 struct mpr_request **out)
 {
     struct mpr_request *req = mpr_request_new(MPR_REQ_SEND);
 
     if (!req) {
         return -MPR_ERR_NOMEM;
     }
+    req->stage = st; /* before injecting: a send to self may stream inside it */
     if (dest == MPI_PROC_NULL) {
         req->kind = MPR_REQ_DONE;
         req->src = MPI_PROC_NULL;
@@ -158,7 +178,8 @@ static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_co
     req->peer = mpr_comm_world_rank(comm, dest);
     /* Collective messages (odd contexts) often arrive before their receive is posted, where
      * eager costs a second copy: they switch to rendezvous sooner (MPR_COLL_EAGER_LIMIT). */
-    req->rndv = bytes > ((ctx & 1) ? mpr_proto_coll_eager_limit(mpr_peers[req->peer].eager_limit)
+    req->rndv = st != NULL ||
+                bytes > ((ctx & 1) ? mpr_proto_coll_eager_limit(mpr_peers[req->peer].eager_limit)
                                    : mpr_peers[req->peer].eager_limit);
     req->state = MPR_SEND_QUEUED;
     *out = req;
