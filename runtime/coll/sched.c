@@ -192,6 +192,31 @@ static int round_end(const struct mpr_sched *s)
     return i;
 }
 
+/*
+ * Whether the round [s->pos, end) also receives from peer: then the peer, in the same round of
+ * its own schedule, posts the matching receive at about the time this send goes out.
+ */
+static int round_receives_from(const struct mpr_sched *s, int end, int peer)
+{
+    for (int i = s->pos; i < end; i++) {
+        if (s->steps[i].kind == STEP_RECV && s->steps[i].u.msg.peer == peer) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int start_send(struct mpr_sched *s, const struct step *st, int end,
+                      struct mpr_request **req)
+{
+    if (round_receives_from(s, end, st->u.msg.peer)) {
+        return mpr_pt2pt_isend_exchange(st->u.msg.buf, st->u.msg.bytes, st->u.msg.peer, s->tag,
+                                        s->comm, s->ctx, req);
+    }
+    return mpr_pt2pt_isend_ctx(st->u.msg.buf, st->u.msg.bytes, st->u.msg.peer, s->tag, s->comm,
+                               s->ctx, req);
+}
+
 static int start_round(struct mpr_sched *s, int end)
 {
     int need = 0;
@@ -217,8 +242,7 @@ static int start_round(struct mpr_sched *s, int end)
                 rc = mpr_pt2pt_irecv_ctx(st->u.msg.buf, st->u.msg.bytes, st->u.msg.peer, s->tag,
                                          s->comm, s->ctx, &s->reqs[s->nreqs++]);
             } else if (pass == 1 && st->kind == STEP_SEND) {
-                rc = mpr_pt2pt_isend_ctx(st->u.msg.buf, st->u.msg.bytes, st->u.msg.peer, s->tag,
-                                         s->comm, s->ctx, &s->reqs[s->nreqs++]);
+                rc = start_send(s, st, end, &s->reqs[s->nreqs++]);
             }
             if (rc != 0) {
                 s->nreqs--;

@@ -40,10 +40,11 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                          "ranks at once (the receiver reads the first half, the sender writes "
                          "the second); 0 turns the split off",
                          0},
-    [MPR_P_COLL_EAGER_LIMIT] = {"MPR_COLL_EAGER_LIMIT", MPR_PARAM_INT, "65536",
+    [MPR_P_COLL_EAGER_LIMIT] = {"MPR_COLL_EAGER_LIMIT", MPR_PARAM_INT, "16384",
                                 "eager limit (bytes) for the messages of collective algorithms, "
                                 "which often arrive before their receive is posted; at most "
-                                "MPR_EAGER_LIMIT",
+                                "MPR_EAGER_LIMIT. A step that sends to and receives from the "
+                                "same peer (an exchange) uses MPR_EAGER_LIMIT",
                                 0},
     [MPR_P_SHM_RING_BUDGET] = {"MPR_SHM_RING_BUDGET", MPR_PARAM_INT, "4194304",
                                "bytes of receive rings per rank, split over its local peers "

@@ -30,6 +30,13 @@ int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr
 /* The same on an explicit context (collectives use the communicator's collective context). */
 int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                         uint32_t ctx, struct mpr_request **out);
+/*
+ * The same for a collective step whose receiver posts its receive in the same round (a
+ * sendrecv pair of an exchange algorithm): it may go eagerly up to the point-to-point eager
+ * limit instead of MPR_COLL_EAGER_LIMIT.
+ */
+int mpr_pt2pt_isend_exchange(const void *buf, size_t bytes, int dest, int tag,
+                             struct mpr_comm *comm, uint32_t ctx, struct mpr_request **out);
 int mpr_pt2pt_irecv_ctx(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                         uint32_t ctx, struct mpr_request **out);
 /*

@@ -127,40 +127,78 @@ int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct 
     return mpr_peers[peer].tp->send(peer, &h, sizeof(h), buf, bytes) == 0;
 }
 
-static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
-                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_stage *st,
-                 struct mpr_request **out);
+/* One send as the entry points below describe it. */
+struct send_desc {
+    const void *buf;
+    size_t bytes;
+    int dest, tag;
+    struct mpr_comm *comm;
+    uint32_t ctx;
+    enum mpr_send_mode mode;
+    struct mpr_stage *stage; /* non-NULL: packed as it streams (pt2pt/typed.c) */
+    int exchange; /* a collective step whose receiver posts its receive in the same round */
+};
+
+static int isend(const struct send_desc *d, struct mpr_request **out);
 
 int mpr_pt2pt_isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     enum mpr_send_mode mode, struct mpr_request **out)
 {
-    return isend(buf, bytes, dest, tag, comm, comm->context_id, mode, NULL, out);
+    struct send_desc d = {buf, bytes, dest, tag, comm, comm->context_id, mode, NULL, 0};
+
+    return isend(&d, out);
 }
 
 int mpr_pt2pt_isend_ctx(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                         uint32_t ctx, struct mpr_request **out)
 {
-    return isend(buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, NULL, out);
+    struct send_desc d = {buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, NULL, 0};
+
+    return isend(&d, out);
+}
+
+int mpr_pt2pt_isend_exchange(const void *buf, size_t bytes, int dest, int tag,
+                             struct mpr_comm *comm, uint32_t ctx, struct mpr_request **out)
+{
+    struct send_desc d = {buf, bytes, dest, tag, comm, ctx, MPR_MODE_STANDARD, NULL, 1};
+
+    return isend(&d, out);
 }
 
 int mpr_pt2pt_isend_streamed(struct mpr_stage *st, size_t bytes, int dest, int tag,
                              struct mpr_comm *comm, enum mpr_send_mode mode,
                              struct mpr_request **out)
 {
-    return isend(NULL, bytes, dest, tag, comm, comm->context_id, mode, st, out);
+    struct send_desc d = {NULL, bytes, dest, tag, comm, comm->context_id, mode, st, 0};
+
+    return isend(&d, out);
 }
 
-static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
-                 uint32_t ctx, enum mpr_send_mode mode, struct mpr_stage *st,
-                 struct mpr_request **out)
+/*
+ * Eager or rendezvous. Collective messages (odd contexts) often arrive before their receive is
+ * posted, where eager costs a second copy, and in a loop of rooted collectives the ring then
+ * streams through memory instead of cache: they switch to rendezvous sooner
+ * (MPR_COLL_EAGER_LIMIT), unless the receiver posts in the same round (an exchange).
+ */
+static int use_rndv(const struct send_desc *d, int peer)
+{
+    size_t limit = mpr_peers[peer].eager_limit;
+
+    if ((d->ctx & 1) && !d->exchange) {
+        limit = mpr_proto_coll_eager_limit(limit);
+    }
+    return d->stage != NULL || d->bytes > limit;
+}
+
+static int isend(const struct send_desc *d, struct mpr_request **out)
 {
     struct mpr_request *req = mpr_request_new(MPR_REQ_SEND);
 
     if (!req) {
         return -MPR_ERR_NOMEM;
     }
-    req->stage = st; /* before injecting: a send to self may stream inside it */
-    if (dest == MPI_PROC_NULL) {
+    req->stage = d->stage; /* before injecting: a send to self may stream inside it */
+    if (d->dest == MPI_PROC_NULL) {
         req->kind = MPR_REQ_DONE;
         req->src = MPI_PROC_NULL;
         req->rtag = MPI_ANY_TAG;
@@ -168,19 +206,15 @@ static int isend(const void *buf, size_t bytes, int dest, int tag, struct mpr_co
         *out = req;
         return 0;
     }
-    req->buf = (void *)buf;
-    req->bytes = bytes;
-    req->rank = dest;
-    req->tag = tag;
-    req->comm = comm;
-    req->ctx = ctx;
-    req->mode = mode;
-    req->peer = mpr_comm_world_rank(comm, dest);
-    /* Collective messages (odd contexts) often arrive before their receive is posted, where
-     * eager costs a second copy: they switch to rendezvous sooner (MPR_COLL_EAGER_LIMIT). */
-    req->rndv = st != NULL ||
-                bytes > ((ctx & 1) ? mpr_proto_coll_eager_limit(mpr_peers[req->peer].eager_limit)
-                                   : mpr_peers[req->peer].eager_limit);
+    req->buf = (void *)d->buf;
+    req->bytes = d->bytes;
+    req->rank = d->dest;
+    req->tag = d->tag;
+    req->comm = d->comm;
+    req->ctx = d->ctx;
+    req->mode = d->mode;
+    req->peer = mpr_comm_world_rank(d->comm, d->dest);
+    req->rndv = use_rndv(d, req->peer);
     req->state = MPR_SEND_QUEUED;
     *out = req;
     if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {
