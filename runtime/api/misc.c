@@ -6,6 +6,7 @@
 #include "api/api.h"
 
 #include "datatype/datatype.h"
+#include "datatype/datatype_ops.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -74,7 +75,7 @@ int PMPI_Grequest_complete(MPI_Request request)
     return mpr_api_unsupported("MPI_Grequest_complete");
 }
 
-/* The status records bytes: count elements of datatype. */
+/* The status records bytes of the packed form: those holding count basic elements of datatype. */
 static int set_elements(const char *fn, MPI_Status *status, MPI_Datatype datatype, MPI_Count count)
 {
     if (status == NULL) {
@@ -85,13 +86,12 @@ static int set_elements(const char *fn, MPI_Status *status, MPI_Datatype datatyp
                              datatype == MPI_DATATYPE_NULL ? "MPI_DATATYPE_NULL"
                                                            : "not a datatype");
     }
-    if (count < 0 || (mpr_datatype_span(datatype) > 0 &&
-                      count > LLONG_MAX / mpr_datatype_span(datatype))) {
+    if (count < 0 || (datatype->packed > 0 && count > LLONG_MAX / datatype->packed)) {
         return mpr_api_error(MPI_COMM_WORLD, fn, MPI_ERR_COUNT,
                              "count: %lld is negative or too large for %s", (long long)count,
                              datatype->name);
     }
-    status->mpr_count = count * mpr_datatype_span(datatype);
+    status->mpr_count = mpr_type_elements_bytes(datatype, count);
     return MPI_SUCCESS;
 }
 

@@ -48,5 +48,7 @@ void mpr_type_release(struct mpr_datatype *t);
  * as fit): MPI_Get_elements. -1 when the bytes end inside a basic element.
  */
 MPI_Count mpr_type_elements(const struct mpr_datatype *t, MPI_Count bytes);
+/* The inverse (MPI_Status_set_elements): bytes of the packed form that hold n basic elements. */
+MPI_Count mpr_type_elements_bytes(const struct mpr_datatype *t, MPI_Count n);
 
 #endif

@@ -57,3 +57,41 @@ MPI_Count mpr_type_elements(const struct mpr_datatype *t, MPI_Count bytes)
     rest = prefix(t, bytes % t->packed);
     return rest < 0 ? -1 : whole * t->nelem + rest;
 }
+
+/* Bytes of the first `n` basic elements (0 <= n < t->nelem) of one element of t. */
+static MPI_Count prefix_bytes(const struct mpr_datatype *t, MPI_Count n)
+{
+    const struct mpr_dt_contents *c = t->contents;
+    MPI_Count bytes = 0;
+
+    if (n == 0 || !c) {
+        /* a predefined element is basic (pair types: the pair counts as a whole) */
+        return n == 0 ? 0 : t->packed * n / (t->nelem ? t->nelem : 1);
+    }
+    for (int i = 0; i < c->ntypes && n > 0; i++) {
+        const struct mpr_datatype *k = c->types[i];
+        MPI_Count reps = c->combiner == MPI_COMBINER_STRUCT
+                             ? c->ints[1 + i]
+                             : (k->packed ? t->packed / k->packed : 0);
+        MPI_Count whole;
+        if (k->nelem == 0 || reps <= 0) {
+            continue;
+        }
+        if (n >= reps * k->nelem) {
+            n -= reps * k->nelem;
+            bytes += reps * k->packed;
+            continue;
+        }
+        whole = n / k->nelem;
+        return bytes + whole * k->packed + prefix_bytes(k, n - whole * k->nelem);
+    }
+    return bytes;
+}
+
+MPI_Count mpr_type_elements_bytes(const struct mpr_datatype *t, MPI_Count n)
+{
+    if (t->nelem == 0) {
+        return 0;
+    }
+    return n / t->nelem * t->packed + prefix_bytes(t, n % t->nelem);
+}

@@ -2,7 +2,8 @@
  * MPI_Get_elements(_x) after receives of whole and partial elements of a struct type
  * (MPI_UNDEFINED for a count that is not whole, the basic elements that did arrive for
  * Get_elements), and truncation into a derived type: MPI_ERR_TRUNCATE with what fitted
- * unpacked and the rest of the buffer untouched. Rank 0 sends to rank 1; the others watch. */
+ * unpacked and the rest of the buffer untouched; MPI_Status_set_elements. Rank 0 sends to
+ * rank 1; the others watch. */
 #include "dt.h"
 
 struct idd {
@@ -139,12 +140,34 @@ static void truncation(void)
     TC_OK(MPI_Type_free(&v));
 }
 
+/* MPI_Status_set_elements (for generalized requests and layered libraries): Get_elements gives
+ * back what was set, Get_count whole elements or MPI_UNDEFINED. */
+static void set_elements(void)
+{
+    MPI_Datatype t = idd_type();
+    MPI_Status st;
+    int n = -1;
+    for (int e = 0; e <= 7; e++) {
+        TC_OK(MPI_Status_set_elements(&st, t, e));
+        TC_OK(MPI_Get_elements(&st, t, &n));
+        TC_CHECK(n == e, "set_elements(%d) then get_elements gave %d", e, n);
+        TC_OK(MPI_Get_count(&st, t, &n));
+        TC_CHECK(n == (e % 3 ? MPI_UNDEFINED : e / 3), "set_elements(%d): get_count gave %d", e,
+                 n);
+    }
+    TC_OK(MPI_Status_set_elements(&st, MPI_DOUBLE, 5));
+    TC_OK(MPI_Get_count(&st, MPI_DOUBLE, &n));
+    TC_CHECK(n == 5, "set_elements(MPI_DOUBLE, 5): get_count gave %d", n);
+    TC_OK(MPI_Type_free(&t));
+}
+
 int main(int argc, char **argv)
 {
     tc_init(&argc, &argv, "dtype-elements");
     TC_CHECK(tc_size >= 2, "needs 2 ranks");
     partial();
     truncation();
+    set_elements();
     dt_done();
     return 0;
 }
