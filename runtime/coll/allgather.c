@@ -51,8 +51,7 @@ int mpr_coll_allgather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbu
     size_t block = mpr_coll_bytes(rcount, rdt);
     int n = comm->size, pow2 = (n & (n - 1)) == 0, alg, rc;
     int usable[NALGS] = {1, 1, 1, 1,
-                         !req && mpr_shm_coll_usable(comm) &&
-                             block <= mpr_shm_coll_max_bytes()};
+                         !req && mpr_shm_coll_usable(comm) && block <= mpr_shm_coll_max_bytes()};
     struct mpr_sched *s;
     struct mpr_agv x;
 
@@ -85,14 +84,37 @@ int mpr_coll_allgather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbu
     return mpr_coll_launch(s, rc, req);
 }
 
+/* Every rank's block fits its slot: every rank knows every count, so all decide alike. */
+static int shm_fits(const int *rcounts, size_t ext, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if ((size_t)rcounts[i] * ext > mpr_shm_coll_max_bytes()) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int mpr_coll_allgatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
                         const int *rcounts, const int *displs, MPI_Datatype rdt,
                         struct mpr_comm *comm, struct mpr_request **req)
 {
-    static const int usable[NALGS] = {[RING] = 1, [LINEAR] = 1};
     int n = comm->size, alg, rc = 0;
     size_t ext = mpr_coll_bytes(1, rdt), total = 0;
-    struct mpr_sched *s = mpr_sched_new(comm);
+    int usable[NALGS] = {[RING] = 1, [LINEAR] = 1};
+    struct mpr_sched *s;
+
+    usable[SHM] = !req && mpr_shm_coll_usable(comm) && shm_fits(rcounts, ext, n);
+    for (int i = 0; i < n; i++) {
+        total += (size_t)rcounts[i] * ext;
+    }
+    alg = total >= ALLGATHER_LARGE ? RING : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        struct mpr_shm_blocks rb = {.counts = rcounts, .displs = displs, .ext = ext};
+        return mpr_shm_coll_allgatherv(sbuf, rbuf, &rb, comm);
+    }
+    s = mpr_sched_new(comm);
     size_t *len = s ? mpr_sched_tmp(s, (size_t)n * sizeof(*len)) : NULL;
     MPI_Aint *off = s ? mpr_sched_tmp(s, (size_t)n * sizeof(*off)) : NULL;
 
@@ -103,12 +125,9 @@ int mpr_coll_allgatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rb
     for (int i = 0; i < n; i++) {
         len[i] = (size_t)rcounts[i] * ext;
         off[i] = (MPI_Aint)displs[i] * (MPI_Aint)ext;
-        total += len[i];
     }
     struct mpr_agv x = {.rbuf = rbuf, .len = len, .off = off};
     rc = own_block(s, sbuf, scount, sdt, x.rbuf + x.off[comm->rank]);
-    alg = total >= ALLGATHER_LARGE ? RING : LINEAR;
-    alg = mpr_coll_pick(MPR_COLL_ALLGATHER, names, usable, NALGS, alg);
     if (rc == 0 && alg == RING) {
         rc = mpr_allgatherv_ring(s, &x, comm);
     } else if (rc == 0) {

@@ -88,12 +88,16 @@ int mpr_coll_alltoall(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf
     return mpr_coll_launch(s, rc, req);
 }
 
-static int pick_v(size_t total, int n)
+/*
+ * shm: alltoallv blocking on a one-node MPI_COMM_WORLD always runs node-local (a rank knows only
+ * its own counts, so no size rule could be the same everywhere; shm_coll.h).
+ */
+static int pick_v(size_t total, int n, int shm)
 {
-    static const int usable[NALGS] = {[PAIRWISE] = 1, [LINEAR] = 1};
+    const int usable[NALGS] = {[PAIRWISE] = 1, [LINEAR] = 1, [SHM] = shm};
     int alg = total / (size_t)n <= ALLTOALL_MEDIUM ? LINEAR : PAIRWISE;
 
-    return mpr_coll_pick(MPR_COLL_ALLTOALL, names, usable, NALGS, alg);
+    return mpr_coll_pick(MPR_COLL_ALLTOALL, names, usable, NALGS, shm ? SHM : alg);
 }
 
 int mpr_coll_alltoallv(const void *sbuf, const int *scounts, const int *sdispls, MPI_Datatype sdt,
@@ -101,11 +105,22 @@ int mpr_coll_alltoallv(const void *sbuf, const int *scounts, const int *sdispls,
                        struct mpr_comm *comm, struct mpr_request **req)
 {
     struct mpr_a2a x = {.sbuf = sbuf == MPI_IN_PLACE ? NULL : sbuf, .rbuf = rbuf};
-    struct mpr_sched *s = mpr_sched_new(comm);
     size_t *slen, *rlen, total = 0, sext, rext = mpr_coll_bytes(1, rdt);
     MPI_Aint *soff, *roff;
-    int n = comm->size, rc;
+    int n = comm->size, alg, rc;
+    struct mpr_sched *s;
 
+    for (int i = 0; i < n; i++) {
+        total += (size_t)rcounts[i] * rext;
+    }
+    alg = pick_v(total, n, !req && mpr_shm_coll_usable(comm));
+    if (alg == SHM) {
+        struct mpr_shm_blocks sb = {
+            .counts = scounts, .displs = sdispls, .ext = x.sbuf ? mpr_coll_bytes(1, sdt) : 0};
+        struct mpr_shm_blocks rb = {.counts = rcounts, .displs = rdispls, .ext = rext};
+        return mpr_shm_coll_alltoallv(sbuf, &sb, rbuf, &rb, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
@@ -116,10 +131,9 @@ int mpr_coll_alltoallv(const void *sbuf, const int *scounts, const int *sdispls,
         soff[i] = x.sbuf ? (MPI_Aint)sdispls[i] * (MPI_Aint)sext : 0;
         rlen[i] = (size_t)rcounts[i] * rext;
         roff[i] = (MPI_Aint)rdispls[i] * (MPI_Aint)rext;
-        total += rlen[i];
     }
     if (rc == 0) {
-        rc = run(s, pick_v(total, n), &x, comm);
+        rc = run(s, alg, &x, comm);
     }
     return mpr_coll_launch(s, rc, req);
 }
@@ -147,7 +161,7 @@ int mpr_coll_alltoallw(const void *sbuf, const int *scounts, const int *sdispls,
         total += rlen[i];
     }
     if (rc == 0) {
-        rc = run(s, pick_v(total, n), &x, comm);
+        rc = run(s, pick_v(total, n, 0), &x, comm);
     }
     return mpr_coll_launch(s, rc, req);
 }

@@ -1,14 +1,18 @@
-/* MPI_Gather(v) / MPI_Igather(v): algorithm table and selection; gatherv is linear only. */
+/*
+ * MPI_Gather(v) / MPI_Igather(v): algorithm table and selection. Gatherv runs linear or, blocking
+ * on a one-node MPI_COMM_WORLD, node-local (shm_coll.h says why it can always take that path).
+ */
 #include "coll/algs.h"
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 
-enum { BINOMIAL, LINEAR, NALGS };
+enum { BINOMIAL, LINEAR, SHM, NALGS };
 
-static const char *const names[NALGS] = {"binomial", "linear"};
+static const char *const names[NALGS] = {"binomial", "linear", "shm"};
 
 /* Switch point: TODO(bench/coll) measured value; binomial below (bytes per rank), linear above. */
 #define GATHER_LARGE (8u * 1024)
@@ -31,16 +35,24 @@ int mpr_coll_gather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, 
     size_t sbytes = sbuf != MPI_IN_PLACE ? mpr_coll_bytes(scount, sdt) : 0;
     /* Only the root's receive side and the others' send side are significant. */
     size_t block = me_root ? mpr_coll_bytes(rcount, rdt) : sbytes;
-    struct mpr_sched *s = mpr_sched_new(comm);
+    /* The block is the same bytes on every rank (type signatures match): so is the decision. */
+    int usable[NALGS] = {1, 1,
+                         !req && mpr_shm_coll_usable(comm) && block <= mpr_shm_coll_max_bytes()};
+    struct mpr_shm_blocks rb = {.block = block};
+    struct mpr_sched *s;
 
+    alg = comm->size > 2 && block < GATHER_LARGE ? BINOMIAL : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_GATHER, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_gather(sbuf, sbytes, rbuf, &rb, 0, root, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
     if (me_root) {
         rc = own_block(s, sbuf, sbytes, (char *)rbuf + (size_t)root * block);
     }
-    alg = comm->size > 2 && block < GATHER_LARGE ? BINOMIAL : LINEAR;
-    alg = mpr_coll_pick(MPR_COLL_GATHER, names, NULL, NALGS, alg);
     if (rc == 0 && alg == BINOMIAL) {
         rc = mpr_gather_binomial(s, sbuf, rbuf, block, root, comm);
     } else if (rc == 0) {
@@ -54,18 +66,23 @@ int mpr_coll_gatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
                      struct mpr_request **req)
 {
     struct mpr_vblocks v = {.counts = rcounts, .displs = displs};
-    struct mpr_sched *s = mpr_sched_new(comm);
-    size_t sbytes = 0;
+    int usable[NALGS] = {0, 1, !req && mpr_shm_coll_usable(comm)};
+    size_t sbytes = sbuf != MPI_IN_PLACE ? mpr_coll_bytes(scount, sdt) : 0;
+    struct mpr_sched *s;
     int rc = 0;
 
+    if (comm->rank == root) {
+        v.ext = mpr_coll_bytes(1, rdt);
+    }
+    if (mpr_coll_pick(MPR_COLL_GATHER, names, usable, NALGS, usable[SHM] ? SHM : LINEAR) == SHM) {
+        struct mpr_shm_blocks rb = {.counts = rcounts, .displs = displs, .ext = v.ext};
+        return mpr_shm_coll_gather(sbuf, sbytes, rbuf, &rb, 1, root, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
-    if (sbuf != MPI_IN_PLACE) {
-        sbytes = mpr_coll_bytes(scount, sdt);
-    }
     if (comm->rank == root) {
-        v.ext = mpr_coll_bytes(1, rdt);
         rc = own_block(s, sbuf, sbytes, (char *)rbuf + (ptrdiff_t)displs[root] * (ptrdiff_t)v.ext);
     }
     if (rc == 0) {

@@ -3,13 +3,14 @@
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 #include "op/op.h"
 
-enum { BINOMIAL, RABENSEIFNER, NALGS };
+enum { BINOMIAL, RABENSEIFNER, SHM, NALGS };
 
-static const char *const names[NALGS] = {"binomial", "rabenseifner"};
+static const char *const names[NALGS] = {"binomial", "rabenseifner", "shm"};
 
 /* Switch point: TODO(bench/coll) measured value; binomial below, Rabenseifner above. */
 #define REDUCE_LARGE (64u * 1024)
@@ -19,15 +20,21 @@ int mpr_coll_reduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MP
 {
     struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
     const void *x = sbuf == MPI_IN_PLACE ? rbuf : sbuf;
-    struct mpr_sched *s = mpr_sched_new(comm);
+    /* Count, type and op are the same on every rank: so is the decision (the allreduce rule). */
+    int usable[NALGS] = {1, 1, !req && mpr_shm_coll_red_usable(comm, r.bytes, op)};
+    struct mpr_sched *s;
     int alg, rc;
 
+    /* Rabenseifner keeps rank order too, at one extra copy per step: large commutative only. */
+    alg = op->commutative && comm->size > 2 && r.bytes >= REDUCE_LARGE ? RABENSEIFNER : BINOMIAL;
+    alg = mpr_coll_pick(MPR_COLL_REDUCE, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_reduce(sbuf, rbuf, count, dt, op, root, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
-    /* Rabenseifner keeps rank order too, at one extra copy per step: large commutative only. */
-    alg = op->commutative && comm->size > 2 && r.bytes >= REDUCE_LARGE ? RABENSEIFNER : BINOMIAL;
-    alg = mpr_coll_pick(MPR_COLL_REDUCE, names, NULL, NALGS, alg);
     if (alg == RABENSEIFNER) {
         rc = mpr_reduce_rabenseifner(s, x, rbuf, &r, root, comm);
     } else {

@@ -3,12 +3,13 @@
 #include "coll/coll.h"
 #include "coll/coll_util.h"
 #include "coll/select.h"
+#include "coll/shm_coll.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 
-enum { RECURSIVE_DOUBLING, LINEAR, NALGS };
+enum { RECURSIVE_DOUBLING, LINEAR, SHM, NALGS };
 
-static const char *const names[NALGS] = {"recursive_doubling", "linear"};
+static const char *const names[NALGS] = {"recursive_doubling", "linear", "shm"};
 
 /* Switch point: TODO(bench/coll) measured value; the chain up to this many ranks. */
 #define SCAN_CHAIN_MAX 2
@@ -18,9 +19,17 @@ static int scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op
 {
     struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
     const void *x = sbuf == MPI_IN_PLACE ? rbuf : sbuf;
-    struct mpr_sched *s = mpr_sched_new(comm);
+    /* Count, type and op are the same on every rank: so is the decision (the allreduce rule). */
+    int usable[NALGS] = {1, 1, !req && mpr_shm_coll_red_usable(comm, r.bytes, op)};
+    struct mpr_sched *s;
     int alg, rc = 0;
 
+    alg = comm->size > SCAN_CHAIN_MAX ? RECURSIVE_DOUBLING : LINEAR;
+    alg = mpr_coll_pick(MPR_COLL_SCAN, names, usable, NALGS, usable[SHM] ? SHM : alg);
+    if (alg == SHM) {
+        return mpr_shm_coll_scan(sbuf, rbuf, count, dt, op, exscan, comm);
+    }
+    s = mpr_sched_new(comm);
     if (!s) {
         return -MPR_ERR_NOMEM;
     }
@@ -31,8 +40,6 @@ static int scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op
         }
         x = rbuf;
     }
-    alg = comm->size > SCAN_CHAIN_MAX ? RECURSIVE_DOUBLING : LINEAR;
-    alg = mpr_coll_pick(MPR_COLL_SCAN, names, NULL, NALGS, alg);
     if (rc == 0 && alg == LINEAR) {
         rc = mpr_scan_linear(s, x, rbuf, &r, exscan, comm);
     } else if (rc == 0) {

@@ -1,5 +1,8 @@
 #include "coll/shm_coll.h"
 
+#include "coll/algs.h"
+#include "coll/coll_util.h"
+#include "coll/shm_coll_impl.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
 #include "core/wait.h"
@@ -12,6 +15,8 @@
 
 /* Generations used so far: every rank runs the node-local collectives in the same order. */
 static uint64_t generation;
+/* Every rank has posted at least this generation (posted values only grow, so it stays true). */
+static uint64_t seen_all;
 
 int mpr_shm_coll_usable(const struct mpr_comm *comm)
 {
@@ -23,15 +28,49 @@ size_t mpr_shm_coll_max_bytes(void)
     return MPR_SHM_COLL_BYTES;
 }
 
-static struct mpr_shm_coll_slot *slot(int rank)
+/* Commutative ops fold in place; the others need a copy of the accumulator per step (fold). */
+int mpr_shm_coll_red_usable(const struct mpr_comm *comm, size_t bytes, MPI_Op op)
+{
+    return mpr_shm_coll_usable(comm) && bytes <= MPR_SHM_COLL_BYTES &&
+           (op->commutative || bytes <= MPR_SHM_COLL_INLINE);
+}
+
+uint64_t mpr_shm_coll_next(void)
+{
+    return ++generation;
+}
+
+struct mpr_shm_coll_slot *mpr_shm_coll_slot(int rank)
 {
     return mpr_seg_coll(mpr_shm_segment(), (uint32_t)rank);
 }
 
-/* Where this rank's contribution of `bytes` goes in generation g. */
+size_t mpr_shm_coll_part_max(int n)
+{
+    size_t part = MPR_SHM_COLL_BYTES / (size_t)n;
+
+    /* Parts start on a cache line when they are that large, else on a word. */
+    return part >= MPR_CACHELINE ? part & ~(size_t)(MPR_CACHELINE - 1) : part & ~(size_t)7;
+}
+
+unsigned char *mpr_shm_coll_part(struct mpr_shm_coll_slot *s, uint64_t g, int i, int n, size_t len)
+{
+    size_t in = MPR_SHM_COLL_INLINE / (size_t)n, part = mpr_shm_coll_part_max(n);
+
+    if (len <= in) {
+        return s->line[g & 1].inline_data + (size_t)i * in;
+    }
+    return len <= part ? s->data[g & 1] + (size_t)i * part : NULL;
+}
+
+static struct mpr_shm_coll_slot *slot(int rank)
+{
+    return mpr_shm_coll_slot(rank);
+}
+
 static unsigned char *area(struct mpr_shm_coll_slot *s, uint64_t g, size_t bytes)
 {
-    return bytes <= MPR_SHM_COLL_INLINE ? s->line[g & 1].inline_data : s->data[g & 1];
+    return mpr_shm_coll_area(s, g, bytes);
 }
 
 struct gen_wait {
@@ -51,41 +90,88 @@ static int all_posted(const void *arg)
     return 1;
 }
 
-static void post(struct mpr_comm *comm, uint64_t g);
-static void wait_all(struct mpr_comm *comm, uint64_t g);
+void mpr_shm_coll_wait_first(struct mpr_comm *comm, int hi, uint64_t g)
+{
+    struct gen_wait w = {.n = hi, .g = g};
+
+    if (g <= seen_all) {
+        return;
+    }
+    if (!all_posted(&w)) {
+        mpr_wait_until(all_posted, &w);
+    }
+    if (hi == comm->size) {
+        seen_all = g;
+    }
+}
+
+void mpr_shm_coll_wait_all(struct mpr_comm *comm, uint64_t g)
+{
+    mpr_shm_coll_wait_first(comm, comm->size, g);
+}
+
+void mpr_shm_coll_writable(struct mpr_comm *comm, uint64_t g)
+{
+    mpr_shm_coll_wait_all(comm, g - 1);
+}
+
+struct rank_wait {
+    int rank;
+    uint64_t g;
+};
+
+static int rank_posted(const void *arg)
+{
+    const struct rank_wait *w = arg;
+
+    return atomic_load_explicit(&slot(w->rank)->line[w->g & 1].posted, memory_order_acquire) >=
+           w->g;
+}
+
+void mpr_shm_coll_wait_rank(int rank, uint64_t g)
+{
+    struct rank_wait w = {.rank = rank, .g = g};
+
+    if (!rank_posted(&w)) {
+        mpr_wait_until(rank_posted, &w);
+    }
+}
+
+void mpr_shm_coll_post(struct mpr_comm *comm, uint64_t g)
+{
+    /* Publishes this rank's contribution to g and that it is done reading g - 1. */
+    atomic_store_explicit(&slot(comm->rank)->line[g & 1].posted, g, memory_order_release);
+    for (int r = 0; r < comm->size; r++) {
+        if (r != comm->rank) {
+            mpr_shm_wake(r);
+        }
+    }
+}
 
 /* Post generation g (the contribution is written) and wait for everyone else's. */
 static void post_and_wait(struct mpr_comm *comm, uint64_t g)
 {
-    post(comm, g);
-    wait_all(comm, g);
+    mpr_shm_coll_post(comm, g);
+    mpr_shm_coll_wait_all(comm, g);
 }
 
-int mpr_shm_coll_barrier(struct mpr_comm *comm)
+int mpr_shm_coll_fold(void *acc, int hi, const struct mpr_red *r, uint64_t g, const void *own,
+                      int own_rank)
 {
-    post_and_wait(comm, ++generation);
-    return 0;
-}
-
-int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Datatype dt,
-                           MPI_Op op, struct mpr_comm *comm)
-{
-    size_t bytes = (size_t)count * (size_t)dt->extent;
-    uint64_t g = ++generation;
     unsigned char tmp[MPR_SHM_COLL_INLINE];
+    const void *x0 = own_rank == 0 ? own : area(slot(0), g, r->bytes);
 
-    memcpy(area(slot(comm->rank), g, bytes), sbuf == MPI_IN_PLACE ? rbuf : sbuf, bytes);
-    post_and_wait(comm, g);
-    /* rbuf = x0 op x1 op ... op x(n-1), the same order on every rank. */
-    memcpy(rbuf, area(slot(0), g, bytes), bytes);
-    for (int r = 1; r < comm->size; r++) {
-        const unsigned char *x = area(slot(r), g, bytes);
-        if (op->commutative) {
-            mpr_op_apply(op, x, rbuf, count, dt); /* x op acc = acc op x bitwise (IEEE) */
-        } else if (bytes <= sizeof(tmp)) {
-            memcpy(tmp, x, bytes);
-            mpr_op_apply(op, rbuf, tmp, count, dt); /* tmp = acc op x */
-            memcpy(rbuf, tmp, bytes);
+    if (x0 != acc) {
+        memcpy(acc, x0, r->bytes);
+    }
+    for (int i = 1; i < hi; i++) {
+        const void *x = i == own_rank ? own : area(slot(i), g, r->bytes);
+        if (r->op->commutative) {
+            mpr_op_apply(r->op, x, acc, r->count, r->dt); /* x op acc = acc op x bitwise (IEEE) */
+        } else if (r->bytes <= sizeof(tmp)) {
+            memcpy(tmp, x, r->bytes);
+            mpr_op_apply(r->op, acc, tmp, r->count, r->dt); /* tmp = acc op x */
+            memcpy(acc, tmp, r->bytes);
         } else {
             return -MPR_ERR_ARG; /* the caller keeps non-commutative ops above inline size off */
         }
@@ -93,38 +179,22 @@ int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Da
     return 0;
 }
 
-/* Wait until every rank has posted generation g (root-only writers check g - 1 first). */
-static void wait_all(struct mpr_comm *comm, uint64_t g)
+int mpr_shm_coll_barrier(struct mpr_comm *comm)
 {
-    struct gen_wait w = {.n = comm->size, .g = g};
-
-    if (g > 0 && !all_posted(&w)) {
-        mpr_wait_until(all_posted, &w);
-    }
+    post_and_wait(comm, mpr_shm_coll_next());
+    return 0;
 }
 
-struct root_wait {
-    int root;
-    uint64_t g;
-};
-
-static int root_posted(const void *arg)
+int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Datatype dt,
+                           MPI_Op op, struct mpr_comm *comm)
 {
-    const struct root_wait *w = arg;
+    struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
+    uint64_t g = mpr_shm_coll_next();
 
-    return atomic_load_explicit(&slot(w->root)->line[w->g & 1].posted, memory_order_acquire) >=
-           w->g;
-}
-
-static void post(struct mpr_comm *comm, uint64_t g)
-{
-    /* Publishes this rank's contribution (or its being done reading) for generation g. */
-    atomic_store_explicit(&slot(comm->rank)->line[g & 1].posted, g, memory_order_release);
-    for (int r = 0; r < comm->size; r++) {
-        if (r != comm->rank) {
-            mpr_shm_wake(r);
-        }
-    }
+    mpr_shm_coll_writable(comm, g);
+    memcpy(area(slot(comm->rank), g, r.bytes), sbuf == MPI_IN_PLACE ? rbuf : sbuf, r.bytes);
+    post_and_wait(comm, g);
+    return mpr_shm_coll_fold(rbuf, comm->size, &r, g, NULL, -1);
 }
 
 /*
@@ -138,18 +208,15 @@ int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
 
     do {
         size_t len = bytes - off < MPR_SHM_COLL_BYTES ? bytes - off : MPR_SHM_COLL_BYTES;
-        uint64_t g = ++generation;
+        uint64_t g = mpr_shm_coll_next();
         if (comm->rank == root) {
-            wait_all(comm, g - 1);
+            mpr_shm_coll_writable(comm, g);
             memcpy(area(slot(root), g, len), (char *)buf + off, len);
-            post(comm, g);
+            mpr_shm_coll_post(comm, g);
         } else {
-            struct root_wait w = {.root = root, .g = g};
-            if (!root_posted(&w)) {
-                mpr_wait_until(root_posted, &w);
-            }
+            mpr_shm_coll_wait_rank(root, g);
             memcpy((char *)buf + off, area(slot(root), g, len), len);
-            post(comm, g);
+            mpr_shm_coll_post(comm, g);
         }
         off += len;
     } while (off < bytes);
@@ -158,9 +225,10 @@ int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
 
 int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm)
 {
-    uint64_t g = ++generation;
+    uint64_t g = mpr_shm_coll_next();
     char *out = rbuf;
 
+    mpr_shm_coll_writable(comm, g);
     memcpy(area(slot(comm->rank), g, block),
            sbuf == MPI_IN_PLACE ? out + (size_t)comm->rank * block : sbuf, block);
     post_and_wait(comm, g);
@@ -175,10 +243,11 @@ int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mp
 int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr_comm *comm)
 {
     size_t all = block * (size_t)comm->size;
-    uint64_t g = ++generation;
+    uint64_t g = mpr_shm_coll_next();
     char *out = rbuf;
 
     /* The whole send buffer goes out, so in place is simple: rbuf is copied before it is read. */
+    mpr_shm_coll_writable(comm, g);
     memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
     post_and_wait(comm, g);
     for (int r = 0; r < comm->size; r++) {
@@ -188,12 +257,12 @@ int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr
 }
 
 int mpr_shm_coll_reduce_scatter(const void *sbuf, void *rbuf, MPI_Count first, MPI_Count count,
-                                MPI_Count total, MPI_Datatype dt, MPI_Op op,
-                                struct mpr_comm *comm)
+                                MPI_Count total, MPI_Datatype dt, MPI_Op op, struct mpr_comm *comm)
 {
     size_t ext = (size_t)dt->extent, all = (size_t)total * ext, off = (size_t)first * ext;
-    uint64_t g = ++generation;
+    uint64_t g = mpr_shm_coll_next();
 
+    mpr_shm_coll_writable(comm, g);
     memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
     post_and_wait(comm, g);
     /* Block = x0 op x1 op ... op x(n-1) over this rank's part, the same order for any layout. */

@@ -63,28 +63,39 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                         "sleeping until a message arrives",
                         0},
     [MPR_P_COLL_BARRIER] = {"MPR_COLL_BARRIER", MPR_PARAM_STR, NULL,
-                            "force the barrier algorithm: shm (blocking, one node), dissemination", 0},
-    [MPR_P_COLL_BCAST] = {"MPR_COLL_BCAST", MPR_PARAM_STR, NULL,
-                          "force the broadcast algorithm: shm (blocking, one node, up to 16 KiB), binomial, "
-                          "scatter_allgather", 0},
+                            "force the barrier algorithm: shm (blocking, one node), dissemination",
+                            0},
+    [MPR_P_COLL_BCAST] =
+        {"MPR_COLL_BCAST", MPR_PARAM_STR, NULL,
+         "force the broadcast algorithm: shm (blocking, one node, up to 16 KiB), binomial, "
+         "scatter_allgather",
+         0},
     [MPR_P_COLL_REDUCE] = {"MPR_COLL_REDUCE", MPR_PARAM_STR, NULL,
-                           "force the reduce algorithm: binomial, rabenseifner", 0},
-    [MPR_P_COLL_ALLREDUCE] = {"MPR_COLL_ALLREDUCE", MPR_PARAM_STR, NULL,
-                              "force the allreduce algorithm: shm (blocking, one node, up to 16 KiB), "
-                              "recursive_doubling, ring", 0},
+                           "force the reduce algorithm: shm (blocking, one node, up to 16 KiB), "
+                           "binomial, rabenseifner",
+                           0},
+    [MPR_P_COLL_ALLREDUCE] =
+        {"MPR_COLL_ALLREDUCE", MPR_PARAM_STR, NULL,
+         "force the allreduce algorithm: shm (blocking, one node, up to 16 KiB), "
+         "recursive_doubling, ring",
+         0},
     [MPR_P_COLL_GATHER] = {"MPR_COLL_GATHER", MPR_PARAM_STR, NULL,
-                           "force the gather algorithm: binomial, linear (gatherv: linear)", 0},
+                           "force the gather algorithm: shm (blocking, one node, up to 16 KiB "
+                           "per rank), binomial, linear (gatherv: shm, linear)",
+                           0},
     [MPR_P_COLL_SCATTER] = {"MPR_COLL_SCATTER", MPR_PARAM_STR, NULL,
-                            "force the scatter algorithm: binomial, linear (scatterv: linear)", 0},
+                            "force the scatter algorithm: shm (blocking, one node, up to 16 KiB in "
+                            "all), binomial, linear (scatterv: shm, linear)",
+                            0},
     [MPR_P_COLL_ALLGATHER] = {"MPR_COLL_ALLGATHER", MPR_PARAM_STR, NULL,
                               "force the allgather algorithm: shm (blocking, one node, up to "
                               "16 KiB per rank), recursive_doubling, bruck, ring, linear "
-                              "(allgatherv: ring, linear)",
+                              "(allgatherv: shm, ring, linear)",
                               0},
     [MPR_P_COLL_ALLTOALL] = {"MPR_COLL_ALLTOALL", MPR_PARAM_STR, NULL,
                              "force the alltoall algorithm: shm (blocking, one node, up to "
-                             "16 KiB per rank in all), pairwise, bruck, linear (alltoallv, "
-                             "alltoallw: pairwise, linear)",
+                             "16 KiB per rank in all), pairwise, bruck, linear (alltoallv: "
+                             "shm, pairwise, linear; alltoallw: pairwise, linear)",
                              0},
     [MPR_P_COLL_REDUCE_SCATTER] = {"MPR_COLL_REDUCE_SCATTER", MPR_PARAM_STR, NULL,
                                    "force the reduce-scatter algorithm (also the block form): "
@@ -92,7 +103,9 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                                    "recursive_halving, ring (commutative ops), reduce_scatterv",
                                    0},
     [MPR_P_COLL_SCAN] = {"MPR_COLL_SCAN", MPR_PARAM_STR, NULL,
-                         "force the scan and exscan algorithm: recursive_doubling, linear", 0},
+                         "force the scan and exscan algorithm: shm (blocking, one node, up to "
+                         "16 KiB), recursive_doubling, linear",
+                         0},
     [MPR_P_CC] = {"MPR_CC", MPR_PARAM_STR, NULL,
                   "C compiler mpcc runs (else $CC, else cc); read by mpcc, not the runtime", 0},
 };
