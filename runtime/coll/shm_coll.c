@@ -58,9 +58,19 @@ unsigned char *mpr_shm_coll_part(struct mpr_shm_coll_slot *s, uint64_t g, int i,
     size_t in = MPR_SHM_COLL_INLINE / (size_t)n, part = mpr_shm_coll_part_max(n);
 
     if (len <= in) {
-        return s->line[g & 1].inline_data + (size_t)i * in;
+        return s->line[g % MPR_SHM_COLL_LINES].inline_data + (size_t)i * in;
     }
-    return len <= part ? s->data[g & 1] + (size_t)i * part : NULL;
+    return len <= part ? s->data[g % MPR_SHM_COLL_AREAS] + (size_t)i * part : NULL;
+}
+
+int mpr_shm_coll_parts_in_data(const struct mpr_shm_blocks *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (mpr_shm_coll_len(b, i) > MPR_SHM_COLL_INLINE / (size_t)n) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static struct mpr_shm_coll_slot *slot(int rank)
@@ -83,7 +93,8 @@ static int all_posted(const void *arg)
     const struct gen_wait *w = arg;
 
     for (int r = 0; r < w->n; r++) {
-        if (atomic_load_explicit(&slot(r)->line[w->g & 1].posted, memory_order_acquire) < w->g) {
+        if (atomic_load_explicit(&slot(r)->line[w->g % MPR_SHM_COLL_LINES].posted,
+                                 memory_order_acquire) < w->g) {
             return 0;
         }
     }
@@ -110,9 +121,24 @@ void mpr_shm_coll_wait_all(struct mpr_comm *comm, uint64_t g)
     mpr_shm_coll_wait_first(comm, comm->size, g);
 }
 
-void mpr_shm_coll_writable(struct mpr_comm *comm, uint64_t g)
+/*
+ * The generation needed is g - depth + 1; when that is not known to be posted yet, look whether
+ * everyone already posted the one half a depth later: when the others keep up (a dedicated core
+ * each), one probe of their lines then covers the next depth / 2 calls instead of one.
+ */
+void mpr_shm_coll_writable(struct mpr_comm *comm, uint64_t g, int in_data)
 {
-    mpr_shm_coll_wait_all(comm, g - 1);
+    uint64_t depth = in_data ? MPR_SHM_COLL_AREAS : MPR_SHM_COLL_LINES;
+    struct gen_wait ahead = {.n = comm->size, .g = g - depth / 2};
+
+    if (g < depth || g - depth + 1 <= seen_all) {
+        return;
+    }
+    if (all_posted(&ahead)) {
+        seen_all = ahead.g;
+        return;
+    }
+    mpr_shm_coll_wait_all(comm, g - depth + 1);
 }
 
 struct rank_wait {
@@ -124,8 +150,8 @@ static int rank_posted(const void *arg)
 {
     const struct rank_wait *w = arg;
 
-    return atomic_load_explicit(&slot(w->rank)->line[w->g & 1].posted, memory_order_acquire) >=
-           w->g;
+    return atomic_load_explicit(&slot(w->rank)->line[w->g % MPR_SHM_COLL_LINES].posted,
+                                memory_order_acquire) >= w->g;
 }
 
 void mpr_shm_coll_wait_rank(int rank, uint64_t g)
@@ -140,7 +166,8 @@ void mpr_shm_coll_wait_rank(int rank, uint64_t g)
 void mpr_shm_coll_post(struct mpr_comm *comm, uint64_t g)
 {
     /* Publishes this rank's contribution to g and that it is done reading g - 1. */
-    atomic_store_explicit(&slot(comm->rank)->line[g & 1].posted, g, memory_order_release);
+    atomic_store_explicit(&slot(comm->rank)->line[g % MPR_SHM_COLL_LINES].posted, g,
+                          memory_order_release);
     for (int r = 0; r < comm->size; r++) {
         if (r != comm->rank) {
             mpr_shm_wake(r);
@@ -191,7 +218,7 @@ int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Da
     struct mpr_red r = {.count = count, .dt = dt, .op = op, .bytes = mpr_coll_bytes(count, dt)};
     uint64_t g = mpr_shm_coll_next();
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(r.bytes));
     memcpy(area(slot(comm->rank), g, r.bytes), sbuf == MPI_IN_PLACE ? rbuf : sbuf, r.bytes);
     post_and_wait(comm, g);
     return mpr_shm_coll_fold(rbuf, comm->size, &r, g, NULL, -1);
@@ -199,8 +226,9 @@ int mpr_shm_coll_allreduce(const void *sbuf, void *rbuf, MPI_Count count, MPI_Da
 
 /*
  * One generation per chunk of MPR_SHM_COLL_BYTES. The root does not wait for the readers: it
- * writes parity p of generation g only once every rank has posted g - 1, which each does after
- * it finished reading g - 2 (the last use of parity p). Readers post after reading.
+ * writes a line or area only once every rank has posted the generation after its last use
+ * (mpr_shm_coll_writable), so it runs up to LINES - 1 small or AREAS - 1 chunked calls ahead.
+ * Readers post after reading.
  */
 int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
 {
@@ -210,7 +238,7 @@ int mpr_shm_coll_bcast(void *buf, size_t bytes, int root, struct mpr_comm *comm)
         size_t len = bytes - off < MPR_SHM_COLL_BYTES ? bytes - off : MPR_SHM_COLL_BYTES;
         uint64_t g = mpr_shm_coll_next();
         if (comm->rank == root) {
-            mpr_shm_coll_writable(comm, g);
+            mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(len));
             memcpy(area(slot(root), g, len), (char *)buf + off, len);
             mpr_shm_coll_post(comm, g);
         } else {
@@ -228,7 +256,7 @@ int mpr_shm_coll_allgather(const void *sbuf, void *rbuf, size_t block, struct mp
     uint64_t g = mpr_shm_coll_next();
     char *out = rbuf;
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(block));
     memcpy(area(slot(comm->rank), g, block),
            sbuf == MPI_IN_PLACE ? out + (size_t)comm->rank * block : sbuf, block);
     post_and_wait(comm, g);
@@ -247,7 +275,7 @@ int mpr_shm_coll_alltoall(const void *sbuf, void *rbuf, size_t block, struct mpr
     char *out = rbuf;
 
     /* The whole send buffer goes out, so in place is simple: rbuf is copied before it is read. */
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(all));
     memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
     post_and_wait(comm, g);
     for (int r = 0; r < comm->size; r++) {
@@ -262,7 +290,7 @@ int mpr_shm_coll_reduce_scatter(const void *sbuf, void *rbuf, MPI_Count first, M
     size_t ext = (size_t)dt->extent, all = (size_t)total * ext, off = (size_t)first * ext;
     uint64_t g = mpr_shm_coll_next();
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(all));
     memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
     post_and_wait(comm, g);
     /* Block = x0 op x1 op ... op x(n-1) over this rank's part, the same order for any layout. */

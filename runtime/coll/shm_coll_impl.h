@@ -3,15 +3,18 @@
  *
  * The generation protocol. Every rank runs the node-local collectives of MPI_COMM_WORLD in the
  * same order and draws one generation g per call (per chunk for bcast). Rank r writes only its
- * own slot, into parity g & 1 (inline in the flag's line when small, else the data area), and
- * publishes it with post(g). Two invariants keep this safe:
+ * own slot: inline in line g % LINES when small, else in data area g % AREAS, and publishes it
+ * with post(g) in that line. Two invariants keep this safe:
  *   - a rank posts g only after it finished every read of every generation below g (reads of g
  *     happen inside the call of g, and a call posts g at most once);
- *   - a rank writes its parity-p area at g only after every rank posted g - 1
- *     (mpr_shm_coll_writable), i.e. nobody still reads what it wrote there at g - 2.
+ *   - a rank writes line l (area a) at g only after every rank posted g - LINES + 1
+ *     (g - AREAS + 1), i.e. nobody still reads what it wrote there at g - LINES (g - AREAS):
+ *     mpr_shm_coll_writable.
  * Posting without writing (barrier, a reader that is done) needs no such wait. A wait never
  * depends on a post of a later generation, so with every rank on the same sequence of calls
  * nothing deadlocks, whichever ranks return early (the non-roots of gather and reduce do).
+ * Posted values only grow and a rank posts every generation in order, so "line h % LINES of
+ * rank r holds >= h" means r posted h.
  */
 #ifndef MPR_SHM_COLL_IMPL_H
 #define MPR_SHM_COLL_IMPL_H
@@ -32,7 +35,8 @@ struct mpr_shm_coll_slot *mpr_shm_coll_slot(int rank);
 static inline unsigned char *mpr_shm_coll_area(struct mpr_shm_coll_slot *s, uint64_t g,
                                                size_t bytes)
 {
-    return bytes <= MPR_SHM_COLL_INLINE ? s->line[g & 1].inline_data : s->data[g & 1];
+    return bytes <= MPR_SHM_COLL_INLINE ? s->line[g % MPR_SHM_COLL_LINES].inline_data
+                                        : s->data[g % MPR_SHM_COLL_AREAS];
 }
 
 /*
@@ -42,6 +46,9 @@ static inline unsigned char *mpr_shm_coll_area(struct mpr_shm_coll_slot *s, uint
  * and reader decide from the block's length and n alone, which both know.
  */
 unsigned char *mpr_shm_coll_part(struct mpr_shm_coll_slot *s, uint64_t g, int i, int n, size_t len);
+/* Whether any of n blocks split that way goes past the inline line (the writable rule). */
+struct mpr_shm_blocks;
+int mpr_shm_coll_parts_in_data(const struct mpr_shm_blocks *b, int n);
 
 /* Publish this rank's generation g: its contribution is written, its reads of g - 1 are done. */
 void mpr_shm_coll_post(struct mpr_comm *comm, uint64_t g);
@@ -51,8 +58,16 @@ void mpr_shm_coll_wait_all(struct mpr_comm *comm, uint64_t g);
 void mpr_shm_coll_wait_first(struct mpr_comm *comm, int hi, uint64_t g);
 /* Wait until `rank` posted g. */
 void mpr_shm_coll_wait_rank(int rank, uint64_t g);
-/* Wait until this rank may write its slot in generation g (every rank posted g - 1). */
-void mpr_shm_coll_writable(struct mpr_comm *comm, uint64_t g);
+/*
+ * Wait until this rank may write its slot in generation g: its line (every rank posted
+ * g - LINES + 1) and, when in_data, its data area too (every rank posted g - AREAS + 1).
+ */
+void mpr_shm_coll_writable(struct mpr_comm *comm, uint64_t g, int in_data);
+/* Whether a contribution of `bytes` goes to the data area. */
+static inline int mpr_shm_coll_in_data(size_t bytes)
+{
+    return bytes > MPR_SHM_COLL_INLINE;
+}
 
 /*
  * Reduce contributions 0..hi-1 of generation g in rank order into acc:

@@ -32,7 +32,7 @@ static const void *put(struct mpr_comm *comm, uint64_t g, const void *x, size_t 
 {
     unsigned char *dst = mpr_shm_coll_area(mpr_shm_coll_slot(comm->rank), g, bytes);
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(bytes));
     copy(dst, x, bytes);
     return dst;
 }
@@ -132,7 +132,7 @@ static int scatter_root(const char *sbuf, const struct mpr_shm_blocks *sb, void 
     struct mpr_sched *s = NULL;
     int rc = 0;
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_parts_in_data(sb, comm->size));
     for (int i = 0; i < comm->size && rc == 0; i++) {
         size_t len = mpr_shm_coll_len(sb, i);
         if (i == comm->rank || len == 0) {

@@ -61,7 +61,7 @@ int mpr_shm_coll_allgatherv(const void *sbuf, void *rbuf, const struct mpr_shm_b
     uint64_t g = mpr_shm_coll_next();
     char *out = rbuf;
 
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(mine));
     if (mine) {
         memcpy(mpr_shm_coll_area(mpr_shm_coll_slot(me), g, mine),
                sbuf == MPI_IN_PLACE ? out + mpr_shm_coll_off(rb, me) : sbuf, mine);
@@ -157,7 +157,7 @@ int mpr_shm_coll_alltoallv(const void *sbuf, const struct mpr_shm_blocks *sb, vo
         sb = rb;
     }
     /* In place, every outgoing block is copied (to a slot or a scratch) before rbuf is written. */
-    mpr_shm_coll_writable(comm, g);
+    mpr_shm_coll_writable(comm, g, mpr_shm_coll_parts_in_data(sb, comm->size));
     rc = put_blocks(in, sb, in_place, comm, g, &s);
     mpr_shm_coll_post(comm, g);
     mpr_shm_coll_wait_all(comm, g);

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define MPR_SEG_MAGIC 0x6d70722d73656731ull /* "mpr-seg1" */
-#define MPR_SEG_VERSION 3u
+#define MPR_SEG_VERSION 4u
 #define MPR_CACHELINE 64
 
 struct mpr_seg_header {
@@ -39,9 +39,9 @@ _Static_assert(sizeof(struct mpr_seg_header) == 2 * MPR_CACHELINE, "segment head
  * release-stores `call` after `peer`/`tag`, so a reader that acquire-loads `call` sees them.
  */
 struct mpr_rank_record {
-    _Atomic uint32_t call;     /* enum mpr_call */
-    int32_t peer;              /* rank waited on, or -1 */
-    int32_t tag;               /* tag waited on, or -1 */
+    _Atomic uint32_t call; /* enum mpr_call */
+    int32_t peer;          /* rank waited on, or -1 */
+    int32_t tag;           /* tag waited on, or -1 */
     uint32_t pid;
     _Atomic uint64_t progress; /* bumped by the progress engine */
     char name[32];             /* MPR_CALL_NAMED: the MPI function, NUL-terminated */
@@ -59,32 +59,36 @@ struct mpr_shm_ctl {
     _Atomic uint32_t sleeping; /* 1 while the rank may be asleep on `futex` */
     unsigned char pad0[56];
     _Atomic uint32_t pid;
-    _Atomic uint32_t cma_ok;       /* 1: this rank could read its neighbour's probe word */
-    _Atomic uint64_t probe_addr;   /* address of a word holding MPR_SEG_PROBE ^ local rank */
+    _Atomic uint32_t cma_ok;     /* 1: this rank could read its neighbour's probe word */
+    _Atomic uint64_t probe_addr; /* address of a word holding MPR_SEG_PROBE ^ local rank */
     unsigned char pad1[48];
 };
 _Static_assert(sizeof(struct mpr_shm_ctl) == 2 * MPR_CACHELINE, "control block is two lines");
 
 /*
  * A rank's part of the node-local collectives (coll/shm_coll.c), written by that rank only.
- * Generation g uses parity p = g % 2: the rank writes its contribution (inline in line[p] when
- * small, else in data[p]), then release-stores line[p].posted = g, then waits until every rank's
- * line[p].posted >= g and reads what it needs. Parity p is rewritten at g + 2 only after every
- * rank has posted g + 1, that is, finished reading g. A small contribution and its flag share one
- * line: one line transfer per peer.
+ * Generation g uses line g % LINES and, when its contribution does not fit inline, data area
+ * g % AREAS: the rank writes its contribution, then release-stores line[g % LINES].posted = g;
+ * readers wait until that is >= g. Line l is rewritten at g only after every rank has posted
+ * g - LINES + 1, that is, finished reading g - LINES (area a likewise with AREAS), so a rank that
+ * need not wait for the others (a bcast root, a gather leaf) runs up to LINES - 1 calls ahead:
+ * oversubscribed, the other ranks then catch up in one time slice instead of one context switch
+ * per call. A small contribution and its flag share one line: one line transfer per peer.
  */
 #define MPR_SHM_COLL_INLINE 56
 #define MPR_SHM_COLL_BYTES (16u * 1024)
+#define MPR_SHM_COLL_LINES 64u
+#define MPR_SHM_COLL_AREAS 4u
 
 struct mpr_shm_coll_line {
     _Atomic uint64_t posted;
     unsigned char inline_data[MPR_SHM_COLL_INLINE];
 };
-_Static_assert(sizeof(struct mpr_shm_coll_line) == MPR_CACHELINE, "one line per generation parity");
+_Static_assert(sizeof(struct mpr_shm_coll_line) == MPR_CACHELINE, "one line per generation");
 
 struct mpr_shm_coll_slot {
-    struct mpr_shm_coll_line line[2];
-    unsigned char data[2][MPR_SHM_COLL_BYTES];
+    struct mpr_shm_coll_line line[MPR_SHM_COLL_LINES];
+    unsigned char data[MPR_SHM_COLL_AREAS][MPR_SHM_COLL_BYTES];
 };
 
 #define MPR_SEG_PROBE 0x70726f6265636d61ull /* "probecma" */
@@ -99,7 +103,8 @@ struct mpr_shm_ctl *mpr_seg_ctl(void *base, uint32_t local_rank);
 struct mpr_shm_coll_slot *mpr_seg_coll(void *base, uint32_t local_rank);
 /* Shared memory of ring (from -> to). */
 void *mpr_seg_ring(void *base, uint32_t from, uint32_t to);
-/* 0 if `base` (of `len` mapped bytes) holds a segment this build understands, else -MPR_ERR_PROTO. */
+/* 0 if `base` (of `len` mapped bytes) holds a segment this build understands, else -MPR_ERR_PROTO.
+ */
 int mpr_seg_check(const void *base, size_t len);
 struct mpr_rank_record *mpr_seg_record(void *base, uint32_t local_rank);
 
