@@ -11,7 +11,13 @@ enum { PAIRWISE, BRUCK, LINEAR, SHM, NALGS };
 
 static const char *const names[NALGS] = {"pairwise", "bruck", "linear", "shm"};
 
-/* Switch points on the bytes per block: TODO(bench/coll) measured values. */
+/*
+ * Switch points on the bytes per block (docs/performance.md, switch points): Bruck up to 256 B on
+ * more than 2 ranks with a core each (the textbook rule: log n rounds; not measurable on 2
+ * cores), linear up to 8 KiB, pairwise above (at 2 ranks all three are one exchange: 1 KiB 0.5
+ * us each, Bruck 0.7). Oversubscribed no Bruck: linear posts every message at once and waits
+ * once (3 ranks, 64 B: 2.8 against 4.8 us).
+ */
 #define ALLTOALL_SMALL 256u
 #define ALLTOALL_MEDIUM (8u * 1024)
 
@@ -67,7 +73,7 @@ int mpr_coll_alltoall(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf
     struct mpr_sched *s;
     int alg, rc;
 
-    if (comm->size > 2 && rblock <= ALLTOALL_SMALL) {
+    if (comm->size > 2 && rblock <= ALLTOALL_SMALL && !mpr_coll_oversubscribed()) {
         alg = BRUCK;
     } else {
         alg = rblock <= ALLTOALL_MEDIUM ? LINEAR : PAIRWISE;

@@ -13,8 +13,8 @@ static const char *const names[NALGS] = {"shm", "dissemination"};
 int mpr_coll_barrier(struct mpr_comm *comm, struct mpr_request **req)
 {
     int usable[NALGS] = {!req && mpr_shm_coll_usable(comm), 1};
-    int alg = mpr_coll_pick(MPR_COLL_BARRIER, names, usable, NALGS,
-                            usable[SHM] ? SHM : DISSEMINATION);
+    int alg =
+        mpr_coll_pick(MPR_COLL_BARRIER, names, usable, NALGS, usable[SHM] ? SHM : DISSEMINATION);
     struct mpr_sched *s;
 
     if (alg == SHM) {

@@ -11,19 +11,37 @@ enum { SHM, BINOMIAL, SCATTER_ALLGATHER, NALGS };
 
 static const char *const names[NALGS] = {"shm", "binomial", "scatter_allgather"};
 
-/* Switch point: TODO(bench/coll) measured value; binomial below, scatter+allgather above. */
+/*
+ * Scatter+allgather from this many bytes on more than 2 ranks with a core each: the textbook
+ * rule (bandwidth-bound beyond a few hundred KiB), which a 2-core machine cannot measure.
+ * Measured (docs/performance.md, switch points): at 2 ranks binomial wins at every size (1 MiB:
+ * 41 against 102 us), and oversubscribed at 3, 4 and 8 ranks too (1 MiB at 3 ranks: 194 against
+ * 532 us), so oversubscribed jobs always take binomial.
+ */
 #define BCAST_LARGE (256u * 1024)
+
+/*
+ * The node-local path carries up to 16 KiB (one chunk). Oversubscribed, it carries as many chunks
+ * as a slot has data areas (64 KiB): the root deposits the whole message and returns without
+ * waiting for a reader to be scheduled, where binomial's rendezvous waits for each child
+ * (4 ranks on 2 cores, 64 KiB: 10-55 against 21-76 us in six runs; at 1 MiB neither wins).
+ */
+static size_t shm_max(void)
+{
+    return mpr_coll_oversubscribed() ? MPR_SHM_COLL_AREAS * MPR_SHM_COLL_BYTES
+                                     : MPR_SHM_COLL_BCAST_MAX;
+}
 
 int mpr_coll_bcast(void *buf, int count, MPI_Datatype dt, int root, struct mpr_comm *comm,
                    struct mpr_request **req)
 {
     size_t bytes = mpr_coll_bytes(count, dt);
-    int usable[NALGS] = {!req && mpr_shm_coll_usable(comm) && bytes <= MPR_SHM_COLL_BCAST_MAX,
-                         1, 1};
+    int usable[NALGS] = {!req && mpr_shm_coll_usable(comm) && bytes <= shm_max(), 1, 1};
     struct mpr_sched *s;
     int alg, rc;
 
-    alg = comm->size > 2 && bytes >= BCAST_LARGE ? SCATTER_ALLGATHER : BINOMIAL;
+    alg = comm->size > 2 && bytes >= BCAST_LARGE && !mpr_coll_oversubscribed() ? SCATTER_ALLGATHER
+                                                                               : BINOMIAL;
     alg = mpr_coll_pick(MPR_COLL_BCAST, names, usable, NALGS, usable[SHM] ? SHM : alg);
     if (alg == SHM) {
         return mpr_shm_coll_bcast(buf, bytes, root, comm);

@@ -27,9 +27,9 @@ int mpr_coll_allreduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt,
                        struct mpr_comm *comm, struct mpr_request **req);
 int mpr_coll_gather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
                     MPI_Datatype rdt, int root, struct mpr_comm *comm, struct mpr_request **req);
-int mpr_coll_gatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
-                     const int *rcounts, const int *displs, MPI_Datatype rdt, int root,
-                     struct mpr_comm *comm, struct mpr_request **req);
+int mpr_coll_gatherv(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, const int *rcounts,
+                     const int *displs, MPI_Datatype rdt, int root, struct mpr_comm *comm,
+                     struct mpr_request **req);
 int mpr_coll_scatter(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, int rcount,
                      MPI_Datatype rdt, int root, struct mpr_comm *comm, struct mpr_request **req);
 int mpr_coll_scatterv(const void *sbuf, const int *scounts, const int *displs, MPI_Datatype sdt,
@@ -46,9 +46,8 @@ int mpr_coll_alltoallv(const void *sbuf, const int *scounts, const int *sdispls,
                        void *rbuf, const int *rcounts, const int *rdispls, MPI_Datatype rdt,
                        struct mpr_comm *comm, struct mpr_request **req);
 int mpr_coll_alltoallw(const void *sbuf, const int *scounts, const int *sdispls,
-                       const MPI_Datatype *sdts, void *rbuf, const int *rcounts,
-                       const int *rdispls, const MPI_Datatype *rdts, struct mpr_comm *comm,
-                       struct mpr_request **req);
+                       const MPI_Datatype *sdts, void *rbuf, const int *rcounts, const int *rdispls,
+                       const MPI_Datatype *rdts, struct mpr_comm *comm, struct mpr_request **req);
 int mpr_coll_reduce_scatter(const void *sbuf, void *rbuf, const int *rcounts, MPI_Datatype dt,
                             MPI_Op op, struct mpr_comm *comm, struct mpr_request **req);
 int mpr_coll_reduce_scatter_block(const void *sbuf, void *rbuf, int rcount, MPI_Datatype dt,

@@ -14,8 +14,14 @@ enum { BINOMIAL, LINEAR, SHM, NALGS };
 
 static const char *const names[NALGS] = {"binomial", "linear", "shm"};
 
-/* Switch point: TODO(bench/coll) measured value; binomial below (bytes per rank), linear above. */
+/*
+ * Binomial below these many bytes per rank, linear from there (docs/performance.md, switch
+ * points). Oversubscribed at 4 ranks linear wins from 2 KiB (1.9 against 5.6 us; 1 MiB 212
+ * against 378) and binomial below (64 B: 0.4 against 1.6). With a core each: 8 KiB, the textbook
+ * rule (at 2 ranks both are one message; more ranks are not measurable on 2 cores).
+ */
 #define GATHER_LARGE (8u * 1024)
+#define GATHER_OVERSUB_LARGE (2u * 1024)
 
 /* The root's own block, unless it is in place; the rest of the schedule comes after. */
 static int own_block(struct mpr_sched *s, const void *sbuf, size_t sbytes, void *dst)
@@ -41,7 +47,10 @@ int mpr_coll_gather(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf, 
     struct mpr_shm_blocks rb = {.block = block};
     struct mpr_sched *s;
 
-    alg = comm->size > 2 && block < GATHER_LARGE ? BINOMIAL : LINEAR;
+    alg =
+        comm->size > 2 && block < (mpr_coll_oversubscribed() ? GATHER_OVERSUB_LARGE : GATHER_LARGE)
+            ? BINOMIAL
+            : LINEAR;
     alg = mpr_coll_pick(MPR_COLL_GATHER, names, usable, NALGS, usable[SHM] ? SHM : alg);
     if (alg == SHM) {
         return mpr_shm_coll_gather(sbuf, sbytes, rbuf, &rb, 0, root, comm);

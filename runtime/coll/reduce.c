@@ -12,7 +12,13 @@ enum { BINOMIAL, RABENSEIFNER, SHM, NALGS };
 
 static const char *const names[NALGS] = {"binomial", "rabenseifner", "shm"};
 
-/* Switch point: TODO(bench/coll) measured value; binomial below, Rabenseifner above. */
+/*
+ * Rabenseifner from this many bytes on more than 2 ranks with a core each: the textbook rule,
+ * which a 2-core machine cannot measure. Measured (docs/performance.md, switch points): at 2
+ * ranks binomial wins from 64 KiB (1 MiB: 69 against 151-577 us), and oversubscribed at 3, 4 and
+ * 8 ranks binomial wins at every size (1 MiB at 4 ranks: 290-680 against 1640-2350 us), so
+ * oversubscribed jobs always take binomial.
+ */
 #define REDUCE_LARGE (64u * 1024)
 
 int mpr_coll_reduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op, int root,
@@ -26,7 +32,9 @@ int mpr_coll_reduce(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MP
     int alg, rc;
 
     /* Rabenseifner keeps rank order too, at one extra copy per step: large commutative only. */
-    alg = op->commutative && comm->size > 2 && r.bytes >= REDUCE_LARGE ? RABENSEIFNER : BINOMIAL;
+    alg = op->commutative && comm->size > 2 && r.bytes >= REDUCE_LARGE && !mpr_coll_oversubscribed()
+              ? RABENSEIFNER
+              : BINOMIAL;
     alg = mpr_coll_pick(MPR_COLL_REDUCE, names, usable, NALGS, usable[SHM] ? SHM : alg);
     if (alg == SHM) {
         return mpr_shm_coll_reduce(sbuf, rbuf, count, dt, op, root, comm);

@@ -11,7 +11,13 @@ enum { RECURSIVE_DOUBLING, LINEAR, SHM, NALGS };
 
 static const char *const names[NALGS] = {"recursive_doubling", "linear", "shm"};
 
-/* Switch point: TODO(bench/coll) measured value; the chain up to this many ranks. */
+/*
+ * The chain up to this many ranks with a core each, recursive doubling above (its log n rounds
+ * beat n - 1 dependent steps once n grows; not measurable on 2 cores). Measured
+ * (docs/performance.md, switch points): at 2 ranks the chain wins from 256 B (1 MiB: 94-390
+ * against 276-980 us: recursive doubling moves both halves), and oversubscribed at 3, 4 and 8
+ * ranks at every size (8 ranks, 64 KiB: 74 against 292 us), so oversubscribed jobs always chain.
+ */
 #define SCAN_CHAIN_MAX 2
 
 static int scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op op, int exscan,
@@ -24,7 +30,7 @@ static int scan(const void *sbuf, void *rbuf, int count, MPI_Datatype dt, MPI_Op
     struct mpr_sched *s;
     int alg, rc = 0;
 
-    alg = comm->size > SCAN_CHAIN_MAX ? RECURSIVE_DOUBLING : LINEAR;
+    alg = comm->size > SCAN_CHAIN_MAX && !mpr_coll_oversubscribed() ? RECURSIVE_DOUBLING : LINEAR;
     alg = mpr_coll_pick(MPR_COLL_SCAN, names, usable, NALGS, usable[SHM] ? SHM : alg);
     if (alg == SHM) {
         return mpr_shm_coll_scan(sbuf, rbuf, count, dt, op, exscan, comm);

@@ -15,8 +15,13 @@ enum { BINOMIAL, LINEAR, SHM, NALGS };
 
 static const char *const names[NALGS] = {"binomial", "linear", "shm"};
 
-/* Switch point: TODO(bench/coll) measured value; binomial below (bytes per rank), linear above. */
+/*
+ * Binomial below these many bytes per rank, linear from there (docs/performance.md, switch
+ * points). Oversubscribed at 4 ranks linear wins from 2 KiB (8 KiB: 7.3 against 8.2 us; 1 MiB
+ * 221 against 406). With a core each: 8 KiB, the textbook rule (not measurable on 2 cores).
+ */
 #define SCATTER_LARGE (8u * 1024)
+#define SCATTER_OVERSUB_LARGE (2u * 1024)
 
 /* The root keeps its own block, unless it is in place; the rest of the schedule comes after. */
 static int own_block(struct mpr_sched *s, const void *src, size_t bytes, void *rbuf)
@@ -41,7 +46,10 @@ int mpr_coll_scatter(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf,
     struct mpr_shm_blocks sb = {.block = block};
     struct mpr_sched *s;
 
-    alg = comm->size > 2 && block < SCATTER_LARGE ? BINOMIAL : LINEAR;
+    alg = comm->size > 2 &&
+                  block < (mpr_coll_oversubscribed() ? SCATTER_OVERSUB_LARGE : SCATTER_LARGE)
+              ? BINOMIAL
+              : LINEAR;
     alg = mpr_coll_pick(MPR_COLL_SCATTER, names, usable, NALGS, usable[SHM] ? SHM : alg);
     if (alg == SHM) {
         return mpr_shm_coll_scatter(sbuf, &sb, rbuf, rbuf == MPI_IN_PLACE ? 0 : block, 0, root,

@@ -206,8 +206,7 @@ static int round_receives_from(const struct mpr_sched *s, int end, int peer)
     return 0;
 }
 
-static int start_send(struct mpr_sched *s, const struct step *st, int end,
-                      struct mpr_request **req)
+static int start_send(struct mpr_sched *s, const struct step *st, int end, struct mpr_request **req)
 {
     if (round_receives_from(s, end, st->u.msg.peer)) {
         return mpr_pt2pt_isend_exchange(st->u.msg.buf, st->u.msg.bytes, st->u.msg.peer, s->tag,

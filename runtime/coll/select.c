@@ -21,6 +21,11 @@ static const enum mpr_param_id params[MPR_COLL_ID_MAX] = {
 
 static int warned[MPR_COLL_ID_MAX];
 
+int mpr_coll_oversubscribed(void)
+{
+    return mpr_state.oversubscribed;
+}
+
 int mpr_coll_pick(enum mpr_coll_id id, const char *const names[], const int usable[], int n,
                   int chosen)
 {

@@ -29,4 +29,12 @@ enum mpr_coll_id {
 int mpr_coll_pick(enum mpr_coll_id id, const char *const names[], const int usable[], int n,
                   int chosen);
 
+/*
+ * Whether the job runs more ranks than PUs on a node (mplaunch sets the same value on every
+ * rank, so rules that use it still decide alike everywhere). Oversubscribed, every round that
+ * waits for a peer may cost a context switch (about 2 us here), so the rules prefer algorithms
+ * with the fewest dependent rounds over those that move the fewest bytes.
+ */
+int mpr_coll_oversubscribed(void);
+
 #endif

@@ -3,8 +3,8 @@
  * A bcast root, the leaves of gather and reduce, the root of scatter and the low ranks of scan
  * and exscan need not wait for anybody; in a loop they may run many calls ahead (mpr lets them
  * run up to 63 small or 3 large calls ahead on a node). Each round mixes such calls with
- * contributions of different sizes (8 B, 200 B, 20 KiB: inline, data area, several chunks), with
- * a root and values that change every round, and checks every result exactly. One rank in turn
+ * contributions of different sizes (8 B, 200 B, 20 and 60 KiB: inline, data area, several chunks),
+ * with a root and values that change every round, and checks every result exactly. One rank in turn
  * sleeps now and then, so the others pile up as far ahead as they may.
  *
  * Usage: runahead [ROUNDS]   (default 600)
@@ -13,7 +13,7 @@
 
 #include <time.h>
 
-#define BIG 5000 /* ints: 20000 bytes, two bcast chunks */
+#define BIG 15000 /* ints: 60000 bytes, four 16 KiB bcast chunks */
 
 static int val(int round, int rank, int k)
 {
@@ -110,7 +110,7 @@ int main(int argc, char **argv)
         check_scatter(round, 1);
         check_reductions(round, 2);
         if (round % 8 == 0) {
-            check_bcast(round, BIG);
+            check_bcast(round, round % 16 ? 5000 : BIG);
             check_gather(round, 50);
             check_reductions(round, 50);
         }
