@@ -292,6 +292,10 @@ int mpr_shm_coll_reduce_scatter(const void *sbuf, void *rbuf, MPI_Count first, M
 
     mpr_shm_coll_writable(comm, g, mpr_shm_coll_in_data(all));
     memcpy(area(slot(comm->rank), g, all), sbuf == MPI_IN_PLACE ? rbuf : sbuf, all);
+    if (count == 0) {
+        mpr_shm_coll_post(comm, g); /* an empty block needs nobody's input: no wait */
+        return 0;
+    }
     post_and_wait(comm, g);
     /* Block = x0 op x1 op ... op x(n-1) over this rank's part, the same order for any layout. */
     memcpy(rbuf, area(slot(0), g, all) + off, (size_t)count * ext);
