@@ -95,8 +95,8 @@ int mpr_coll_alltoall(const void *sbuf, int scount, MPI_Datatype sdt, void *rbuf
 }
 
 /*
- * shm: alltoallv blocking on a one-node MPI_COMM_WORLD always runs node-local (a rank knows only
- * its own counts, so no size rule could be the same everywhere; shm_coll.h).
+ * shm: alltoallv blocking on a one-node MPI_COMM_WORLD (or a dup) always runs node-local (a rank
+ * knows only its own counts, so no size rule could be the same everywhere; shm_coll.h).
  */
 static int pick_v(size_t total, int n, int shm)
 {

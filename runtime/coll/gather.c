@@ -1,6 +1,7 @@
 /*
  * MPI_Gather(v) / MPI_Igather(v): algorithm table and selection. Gatherv runs linear or, blocking
- * on a one-node MPI_COMM_WORLD, node-local (shm_coll.h says why it can always take that path).
+ * on a one-node MPI_COMM_WORLD (or a dup), node-local (shm_coll.h says why it can always take that
+ * path).
  */
 #include "coll/algs.h"
 #include "coll/coll.h"

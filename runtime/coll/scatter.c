@@ -1,7 +1,7 @@
 /*
  * MPI_Scatter(v) / MPI_Iscatter(v): algorithm table and selection. Scatterv runs linear or,
- * blocking on a one-node MPI_COMM_WORLD, node-local (shm_coll.h says why it can always take
- * that path).
+ * blocking on a one-node MPI_COMM_WORLD (or a dup), node-local (shm_coll.h says why it can always
+ * take that path).
  */
 #include "coll/algs.h"
 #include "coll/coll.h"

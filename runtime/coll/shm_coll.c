@@ -20,7 +20,8 @@ static uint64_t seen_all;
 
 int mpr_shm_coll_usable(const struct mpr_comm *comm)
 {
-    return comm == MPI_COMM_WORLD && comm->size > 1 && mpr_shm_segment() != NULL;
+    return (comm == MPI_COMM_WORLD || comm->world_order) && comm->size > 1 &&
+           mpr_shm_segment() != NULL;
 }
 
 size_t mpr_shm_coll_max_bytes(void)

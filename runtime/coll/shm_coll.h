@@ -1,12 +1,13 @@
 /*
  * Node-local collectives through the shared segment, for blocking calls on a communicator whose
- * ranks all share it (MPI_COMM_WORLD of a one-node job). Each call is one generation: a rank
- * posts its contribution in its own slot and the ranks that need it read it there once posted
- * (the protocol and its invariants: shm_coll_impl.h). No messages, no rings: for small data a
- * call costs about one cache-line transfer per peer. Reductions combine the contributions in
- * rank order, x0 op x1 op ... op x(n-1), so results are bitwise identical on every rank, and
- * non-commutative ops are applied in rank order.
- * Cost: alpha ~ one line transfer; n m bytes read and (n - 1) m gamma per reducing rank.
+ * ranks all share it: MPI_COMM_WORLD of a one-node job, or a communicator with every world rank in
+ * world order (a dup of it), which shares world's slots and generations. Each call is one
+ * generation: a rank posts its contribution in its own slot and the ranks that need it read it
+ * there once posted (the protocol and its invariants: shm_coll_impl.h). No messages, no rings: for
+ * small data a call costs about one cache-line transfer per peer. Reductions combine the
+ * contributions in rank order, x0 op x1 op ... op x(n-1), so results are bitwise identical on every
+ * rank, and non-commutative ops are applied in rank order. Cost: alpha ~ one line transfer; n m
+ * bytes read and (n - 1) m gamma per reducing rank.
  *
  * Every rank of a call must take the node-local path or none (each call consumes a generation),
  * so the callers decide from arguments every rank has identically; the rule of each collective

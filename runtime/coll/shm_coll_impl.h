@@ -1,10 +1,11 @@
 /*
  * Internals shared by the node-local collectives (shm_coll.c, shm_coll_rooted.c, shm_coll_v.c).
  *
- * The generation protocol. Every rank runs the node-local collectives of MPI_COMM_WORLD in the
- * same order and draws one generation g per call (per chunk for bcast). Rank r writes only its
- * own slot: inline in line g % LINES when small, else in data area g % AREAS, and publishes it
- * with post(g) in that line. Two invariants keep this safe:
+ * The generation protocol. Every rank runs the node-local collectives of MPI_COMM_WORLD and of
+ * the communicators congruent to it (mpr_shm_coll_usable) in the same order and draws one
+ * generation g per call (per chunk for bcast). Rank r writes only its own slot: inline in line g %
+ * LINES when small, else in data area g % AREAS, and publishes it with post(g) in that line. Two
+ * invariants keep this safe:
  *   - a rank posts g only after it finished every read of every generation below g (reads of g
  *     happen inside the call of g, and a call posts g at most once);
  *   - a rank writes line l (area a) at g only after every rank posted g - LINES + 1

@@ -29,6 +29,10 @@ static struct mpr_comm *comm_new(struct mpr_comm *parent, int *world, int n, int
     c->size = n;
     c->context_id = ctx;
     c->world = world;
+    c->world_order = n == MPI_COMM_WORLD->size;
+    for (int i = 0; i < n && c->world_order; i++) {
+        c->world_order = world[i] == i;
+    }
     c->errhandler = parent->errhandler;
     mpr_errhandler_retain(c->errhandler);
     return c;

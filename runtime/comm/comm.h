@@ -21,6 +21,7 @@ struct mpr_comm {
     uint32_t context_id;
     uint32_t coll_seq; /* collectives started on it so far: the next one's tag */
     const int *world;  /* world rank of each comm rank; NULL: the identity (MPI_COMM_WORLD) */
+    int world_order;   /* every world rank, in world order (a dup of MPI_COMM_WORLD, say) */
     struct mpr_errhandler *errhandler;
     int predefined;         /* MPI_COMM_WORLD, MPI_COMM_SELF: static, never freed */
     struct mpr_topo *topo;  /* virtual topology (comm/topo.h), NULL when none */
