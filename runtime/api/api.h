@@ -7,6 +7,7 @@
 
 #include "comm/comm.h"
 #include "core/state.h"
+#include "tools/record.h"
 
 #include <mpi.h>
 
@@ -17,15 +18,12 @@
  */
 void mpr_api_require_init_slow(const char *func);
 
-/* The MPI function being executed (for the state record a blocked rank shows the launcher). */
-extern const char *mpr_api_current;
-
 static inline void mpr_api_require_init(const char *func)
 {
     if (__builtin_expect(mpr_state_phase() != MPR_PHASE_INIT, 0)) {
         mpr_api_require_init_slow(func);
     }
-    mpr_api_current = func;
+    mpr_record_call = func;
 }
 
 /*

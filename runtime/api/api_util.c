@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-const char *mpr_api_current = "MPI";
-
 void mpr_api_require_init_slow(const char *func)
 {
     int phase = mpr_state_phase();

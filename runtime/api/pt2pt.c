@@ -10,6 +10,7 @@
 
 #include "comm/comm.h"
 #include "comm/comm_attr.h"
+#include "core/progress.h"
 #include "core/errclass.h"
 #include "core/errcode.h"
 #include "core/wait.h"

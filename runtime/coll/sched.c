@@ -5,6 +5,7 @@
 #include "comm/comm.h"
 #include "core/errcode.h"
 #include "core/log.h"
+#include "core/progress.h"
 #include "core/runtime.h"
 #include "op/op.h"
 #include "pt2pt/pt2pt.h"
@@ -58,7 +59,12 @@ struct mpr_sched {
 
 /* Started schedules, in start order; progress advances each. */
 static struct mpr_sched *active;
-int mpr_sched_nactive;
+static int sched_progress(void);
+static const struct mpr_progress_source sched_source = {
+    .name = "collective schedules",
+    .poll = sched_progress,
+};
+static int registered;
 
 /* Tags of collectives stay positive and clear of MPI_ANY_TAG. */
 #define SCHED_TAG_MASK 0x3fffffff
@@ -337,7 +343,9 @@ int mpr_sched_start(struct mpr_sched *s, struct mpr_request **out)
     }
     s->next = active;
     active = s;
-    mpr_sched_nactive++;
+    if (!registered) {
+        registered = mpr_progress_add(&sched_source) == 0;
+    }
     return 0;
 }
 
@@ -355,7 +363,8 @@ int mpr_sched_run(struct mpr_sched *s)
     return 0;
 }
 
-int mpr_sched_progress(void)
+/* Advance every started schedule; a source of the progress engine. Returns events. */
+static int sched_progress(void)
 {
     struct mpr_sched **link = &active;
     int events = 0;
@@ -373,7 +382,6 @@ int mpr_sched_progress(void)
             mpr_runtime_abort(1, "ran out of memory in a nonblocking collective");
         }
         *link = s->next;
-        mpr_sched_nactive--;
         finish(s);
         events++;
     }

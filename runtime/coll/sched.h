@@ -50,9 +50,4 @@ int mpr_sched_start(struct mpr_sched *s, struct mpr_request **req);
 /* Start and wait: a blocking collective. Frees the schedule. 0 or -MPR_ERR_*. */
 int mpr_sched_run(struct mpr_sched *s);
 
-/* Advance every started schedule; called by the progress engine. Returns events. */
-int mpr_sched_progress(void);
-/* Schedules started and not complete (the progress engine skips the call when 0). */
-extern int mpr_sched_nactive;
-
 #endif

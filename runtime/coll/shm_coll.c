@@ -5,6 +5,7 @@
 #include "coll/shm_coll_impl.h"
 #include "comm/comm.h"
 #include "core/errcode.h"
+#include "core/state.h"
 #include "core/wait.h"
 #include "op/op.h"
 #include "transport/shm/shm.h"
@@ -18,10 +19,15 @@ static uint64_t generation;
 /* Every rank has posted at least this generation (posted values only grow, so it stays true). */
 static uint64_t seen_all;
 
+/*
+ * Slots are indexed by communicator rank, which is the local rank only when every rank of the
+ * job is on this node, in world order: a job over several nodes takes the point-to-point paths
+ * until the node-aware collectives come.
+ */
 int mpr_shm_coll_usable(const struct mpr_comm *comm)
 {
     return (comm == MPI_COMM_WORLD || comm->world_order) && comm->size > 1 &&
-           mpr_shm_segment() != NULL;
+           mpr_state.local_size == mpr_state.size && mpr_shm_segment() != NULL;
 }
 
 size_t mpr_shm_coll_max_bytes(void)

@@ -50,6 +50,29 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                                "bytes of receive rings per rank, split over its local peers "
                                "(each ring 16 KiB to 1 MiB, a power of two); read by mplaunch",
                                0},
+    [MPR_P_TRANSPORT] = {"MPR_TRANSPORT", MPR_PARAM_STR, "auto",
+                         "which transport carries messages between ranks: auto (same node: shared "
+                         "memory, other nodes: libfabric), ofi (every peer through libfabric, "
+                         "even on one node; node-local collectives off), parity (shared memory "
+                         "between local ranks of the same parity, libfabric between the others: "
+                         "a mixed job for tests)",
+                         0},
+    [MPR_P_OFI_PROVIDER] = {"MPR_OFI_PROVIDER", MPR_PARAM_STR, NULL,
+                            "libfabric provider to use, as fi_info names it (e.g. verbs;ofi_rxm, "
+                            "tcp;ofi_rxm, net); default: the first present of the fabric hardware "
+                            "providers, then the fastest Ethernet one. See docs/tuning.md",
+                            0},
+    [MPR_P_OFI_IFACE] = {"MPR_OFI_IFACE", MPR_PARAM_STR, NULL,
+                         "network interface (libfabric domain) the fabric transport uses, e.g. "
+                         "eth0 or ib0; default: the first that is up, not loopback and not a "
+                         "container or VM bridge (docker*, virbr*, br-*), else loopback",
+                         0},
+    [MPR_P_OFI_RECORD] = {"MPR_OFI_RECORD", MPR_PARAM_INT, "16384",
+                          "bytes of each pre-posted fabric receive buffer: the largest eager "
+                          "record over libfabric (larger messages use rendezvous)",
+                          0},
+    [MPR_P_OFI_RECV_BUFS] = {"MPR_OFI_RECV_BUFS", MPR_PARAM_INT, "128",
+                             "fabric receive buffers pre-posted per rank", 0},
     [MPR_P_WAIT_MODE] = {"MPR_WAIT_MODE", MPR_PARAM_STR, "auto",
                          "how a blocked call waits: auto (spin, then yield, then sleep), spin, "
                          "yield or block (sleep at once)",

@@ -1,13 +1,10 @@
 #include "core/wait.h"
 
-#include "api/api.h"
 #include "core/log.h"
-#include "tools/record.h"
 #include "core/param.h"
+#include "core/progress.h"
 #include "core/state.h"
-#include "pt2pt/peer.h"
-#include "pt2pt/pt2pt.h"
-#include "transport/transport_table.h"
+#include "tools/record.h"
 
 #include <sched.h>
 #include <string.h>
@@ -53,15 +50,15 @@ static double now_s(void)
 }
 
 /*
- * Sleep unless this rank has sends queued for room in a peer's ring: consumers do not ring the
- * producer's doorbell when they free space, so such a rank yields instead.
+ * Sleep unless a source holds work no wake-up announces (sends queued for room in a peer's ring:
+ * consumers do not ring the producer's doorbell when they free space): then yield instead.
  */
 static void sleep_or_yield(unsigned *sleeps)
 {
-    if (mpr_peers_pending()) {
+    if (mpr_progress_busy()) {
         sched_yield();
     } else {
-        mpr_transports_block((*sleeps)++ == 0 ? SLEEP_FIRST_NS : SLEEP_MAX_NS);
+        mpr_progress_block((*sleeps)++ == 0 ? SLEEP_FIRST_NS : SLEEP_MAX_NS);
     }
 }
 
@@ -99,7 +96,7 @@ void mpr_wait_until(int (*done)(const void *arg), const void *arg)
     while (!done(arg)) {
         if (mpr_progress() > 0) {
             if (sleeps) {
-                mpr_transports_unblock();
+                mpr_progress_unblock();
             }
             idle_since = 0;
             polls = sleeps = 0;
@@ -113,13 +110,13 @@ void mpr_wait_until(int (*done)(const void *arg), const void *arg)
         if (idle_since == 0) {
             idle_since = now_s();
             /* Really blocking: tell the launcher where (its --timeout report reads this). */
-            mpr_record_enter_named(mpr_api_current);
+            mpr_record_enter_named(mpr_record_call);
             named = 1;
         }
         idle_step(now_s() - idle_since, &sleeps);
     }
     if (sleeps) {
-        mpr_transports_unblock();
+        mpr_progress_unblock();
     }
     if (named) {
         mpr_record_leave();

@@ -6,6 +6,7 @@
  */
 #include "pt2pt/bsend.h"
 
+#include "core/progress.h"
 #include "core/errcode.h"
 #include "pt2pt/pt2pt.h"
 

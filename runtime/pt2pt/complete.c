@@ -2,6 +2,7 @@
 #include "pt2pt/pt2pt.h"
 
 #include "comm/comm.h"
+#include "core/progress.h"
 #include "core/errcode.h"
 #include "datatype/datatype_ops.h"
 #include "pt2pt/match.h"

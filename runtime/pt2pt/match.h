@@ -18,7 +18,7 @@ struct mpr_unexp {
     struct mpr_msg_hdr hdr;
     int peer;      /* world rank it came from */
     uint64_t sreq; /* EAGER_SYNC and RTS */
-    uint64_t addr; /* RTS */
+    struct mpr_tp_desc desc; /* RTS */
     void *data;    /* EAGER*: hdr.size bytes (NULL when 0) */
     struct mpr_unexp *next;
 };

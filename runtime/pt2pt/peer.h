@@ -53,5 +53,7 @@ static inline int mpr_peers_pending(void)
 
 /* Defined in send.c: inject as much of req as fits; 0 when fully injected, or -MPR_ERR_AGAIN. */
 int mpr_send_inject(struct mpr_request *req);
+/* Defined in send.c: the receiver has read the data, or will not (CTS): release the exposure. */
+void mpr_send_unexpose(struct mpr_request *req);
 
 #endif

@@ -1,17 +1,40 @@
-/* The progress engine and the blocking waits of point-to-point. */
+/* Point-to-point's part of the progress engine, and its blocking waits. */
 #include "pt2pt/pt2pt.h"
 
-#include "coll/sched.h"
+#include "core/progress.h"
 #include "core/wait.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto_limits.h"
 #include "transport/transport_table.h"
 
+/* Sends and control records that found no room: retried whenever the engine runs. */
+static int push_queued(void)
+{
+    return mpr_peers_pending() ? mpr_peers_push() : 0;
+}
+
+static int queued(void)
+{
+    return mpr_peers_pending();
+}
+
+static const struct mpr_progress_source send_queues = {
+    .name = "pt2pt send queues",
+    .poll = push_queued,
+    .busy = queued,
+};
+
 int mpr_pt2pt_init(void)
 {
+    int rc;
+
     mpr_proto_limits_init();
     mpr_wait_init();
-    return mpr_transports_init();
+    rc = mpr_transports_init();
+    if (rc == 0) {
+        rc = mpr_progress_add(&send_queues);
+    }
+    return rc;
 }
 
 static int nothing_pending(const void *arg)
@@ -24,20 +47,8 @@ void mpr_pt2pt_fini(void)
 {
     /* Control records (ACK, FIN) still queued are owed to peers that wait for them. */
     mpr_wait_until(nothing_pending, NULL);
+    mpr_progress_remove(&send_queues);
     mpr_transports_fini();
-}
-
-int mpr_progress(void)
-{
-    int events = mpr_transports_progress();
-
-    if (mpr_peers_pending()) {
-        events += mpr_peers_push();
-    }
-    if (mpr_sched_nactive) {
-        events += mpr_sched_progress();
-    }
-    return events;
 }
 
 static int req_done(const void *arg)

@@ -5,22 +5,25 @@
  *
  *   EAGER       hdr, payload                     the whole message
  *   EAGER_SYNC  hdr, ext_sreq, payload           the whole message; the receiver ACKs on match
- *   RTS         hdr, ext_rts                     large message: the receiver pulls (CMA) and FINs,
- *                                                or answers CTS when single-copy is off
+ *   RTS         hdr, ext_rts                     large message: the receiver gets the data through
+ *                                                the transport (the descriptor) and FINs, or
+ *                                                answers CTS when it cannot be read that way
  *   ACK         hdr, ext_sreq                    an EAGER_SYNC matched: the Ssend may complete
- *   FIN         hdr, ext_sreq                    the receiver pulled the data: the send is done
+ *   FIN         hdr, ext_sreq                    the receiver has the data: the send is done
  *   CTS         hdr, ext_cts                     send the data of sreq as DATA records to rreq
  *   DATA        hdr, ext_data, payload           a fragment at `offset` of the message to rreq
- *   CTSW        hdr, ext_ctsw                    split copy of a large message: the receiver
- *                                                pulls the head itself; the sender writes
- *                                                `len` bytes from `offset` to `raddr` (CMA)
- *   WDONE       hdr, ext_sreq (rreq)             the sender's part of a split copy has landed
+ *
+ * How the data of a rendezvous moves (CMA, fi_read, split copies) is the transport's business:
+ * pt2pt sees only the opaque descriptor of transport.h. CTS/DATA, the fallback, is pt2pt's own,
+ * since it also carries data packed as it leaves (derived datatypes).
  *
  * hdr.ctx/src/tag/size describe the message (src = the sender's rank in the communicator);
  * control records (ACK, FIN, CTS, DATA) carry them unused except size.
  */
 #ifndef MPR_PROTO_H
 #define MPR_PROTO_H
+
+#include "transport/transport.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -33,8 +36,6 @@ enum mpr_msg_kind {
     MPR_MSG_FIN,
     MPR_MSG_CTS,
     MPR_MSG_DATA,
-    MPR_MSG_CTSW,
-    MPR_MSG_WDONE,
     MPR_MSG_KIND_MAX
 };
 
@@ -48,6 +49,7 @@ struct mpr_msg_hdr {
     uint64_t size; /* bytes of the whole message */
 };
 _Static_assert(sizeof(struct mpr_msg_hdr) == 24, "message header is 24 bytes on the wire");
+_Static_assert(MPR_MSG_KIND_MAX <= MPR_TP_KIND_PRIVATE, "record kinds stay below the transports' own");
 
 struct mpr_msg_ext_sreq {
     uint64_t sreq; /* the sender's request, opaque to the receiver */
@@ -55,7 +57,7 @@ struct mpr_msg_ext_sreq {
 
 struct mpr_msg_ext_rts {
     uint64_t sreq;
-    uint64_t addr; /* where the data starts in the sender's address space (for CMA) */
+    struct mpr_tp_desc desc; /* how to read the data (desc.addr 0: it will be streamed) */
 };
 
 struct mpr_msg_ext_cts {
@@ -68,16 +70,7 @@ struct mpr_msg_ext_data {
     uint64_t offset;
 };
 
-struct mpr_msg_ext_ctsw {
-    uint64_t sreq;
-    uint64_t rreq;
-    uint64_t raddr;  /* where the sender writes, in the receiver's address space */
-    uint64_t offset; /* from this byte of the message */
-    uint64_t len;    /* this many bytes */
-};
-
-_Static_assert(sizeof(struct mpr_msg_ext_ctsw) == 40, "split-copy extension is 40 bytes");
-_Static_assert(sizeof(struct mpr_msg_ext_rts) == 16 && sizeof(struct mpr_msg_ext_cts) == 16 &&
+_Static_assert(sizeof(struct mpr_msg_ext_rts) == 32 && sizeof(struct mpr_msg_ext_cts) == 16 &&
                    sizeof(struct mpr_msg_ext_data) == 16 && sizeof(struct mpr_msg_ext_sreq) == 8,
                "protocol extensions have fixed sizes");
 
@@ -90,12 +83,11 @@ static inline size_t mpr_msg_headlen(unsigned kind)
     case MPR_MSG_EAGER_SYNC:
     case MPR_MSG_ACK:
     case MPR_MSG_FIN:
-    case MPR_MSG_WDONE:
         return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_sreq);
-    case MPR_MSG_CTSW:
-        return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_ctsw);
-    default:
+    case MPR_MSG_RTS:
         return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_rts);
+    default: /* CTS, DATA */
+        return sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_data);
     }
 }
 

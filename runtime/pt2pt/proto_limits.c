@@ -6,16 +6,13 @@
 #include <stdint.h>
 
 static size_t eager_limit;
-static size_t split_min;
 static size_t coll_eager_limit;
 
 void mpr_proto_limits_init(void)
 {
     long v = mpr_param_int(MPR_P_EAGER_LIMIT);
-    long s = mpr_param_int(MPR_P_CMA_SPLIT);
 
     eager_limit = v < 0 ? 0 : (size_t)v;
-    split_min = s <= 0 ? SIZE_MAX : (size_t)s;
     v = mpr_param_int(MPR_P_COLL_EAGER_LIMIT);
     coll_eager_limit = v < 0 ? 0 : (size_t)v;
 }
@@ -23,11 +20,6 @@ void mpr_proto_limits_init(void)
 size_t mpr_proto_coll_eager_limit(size_t peer_limit)
 {
     return coll_eager_limit < peer_limit ? coll_eager_limit : peer_limit;
-}
-
-size_t mpr_proto_split_min(void)
-{
-    return split_min;
 }
 
 /* The data of an eager message and its header must fit one record. */

@@ -12,8 +12,6 @@ void mpr_proto_limits_init(void);
 size_t mpr_proto_eager_limit(const struct mpr_transport *tp);
 /* Eager limit for collective traffic, at most the peer's point-to-point limit. */
 size_t mpr_proto_coll_eager_limit(size_t peer_limit);
-/* Smallest rendezvous message whose copy is split between receiver and sender. */
-size_t mpr_proto_split_min(void);
 /* Largest DATA payload per record on this transport. */
 size_t mpr_proto_max_fragment(const struct mpr_transport *tp);
 

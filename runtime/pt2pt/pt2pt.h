@@ -107,8 +107,6 @@ int mpr_bsend_detach(void **buf, size_t *size);
 int mpr_bsend_start(const void *buf, size_t bytes, int dest, int tag, struct mpr_comm *comm,
                     struct mpr_request **out);
 
-/* Drive all transports once. Returns how many events happened (0: nothing new). */
-int mpr_progress(void);
 /* Progress until req is complete, using the wait policy (spin, yield, sleep). */
 void mpr_pt2pt_wait(struct mpr_request *req);
 /* Progress until at least one of reqs[0..n) (NULL entries ignored) is complete. */

@@ -17,7 +17,6 @@
 #include "pt2pt/message.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto.h"
-#include "pt2pt/proto_limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,51 +44,35 @@ static void send_ctrl(int peer, unsigned kind, const void *ext, size_t extlen)
 }
 
 /*
- * Split copy: this rank pulls the head of the message while the sender pushes the tail straight
- * into our buffer, so both cores copy. The sender's part is announced first (CTSW), so it copies
- * while we do; FIN after our part, and the receive completes when the sender's WDONE arrives.
+ * A matched rendezvous: get the data through the transport straight into the buffer (FIN once it
+ * has landed: mpr_pt2pt_get_done), or ask the sender to stream it as DATA records.
  */
-static void recv_split(struct mpr_request *req, int peer, uint64_t sreq, uint64_t addr)
-{
-    const struct mpr_transport *tp = mpr_peers[peer].tp;
-    size_t head = (req->got / 2) & ~(size_t)4095;
-    struct mpr_msg_ext_ctsw w = {.sreq = sreq,
-                                 .rreq = (uint64_t)(uintptr_t)req,
-                                 .raddr = (uint64_t)(uintptr_t)req->buf + head,
-                                 .offset = head,
-                                 .len = req->got - head};
-
-    send_ctrl(peer, MPR_MSG_CTSW, &w, sizeof(w));
-    if (tp->pull(peer, req->buf, addr, head) != 0) {
-        mpr_log_error("single-copy read from rank %d failed after the probe allowed it; set "
-                      "MPR_SHM_CMA=0",
-                      peer);
-        abort();
-    }
-    send_ctrl(peer, MPR_MSG_FIN, &sreq, sizeof(sreq));
-}
-
-/* A matched rendezvous: pull the data now (single copy), or ask the sender to stream it. */
-static void recv_rndv(struct mpr_request *req, int peer, uint64_t sreq, uint64_t addr)
+static void recv_rndv(struct mpr_request *req, int peer, uint64_t sreq,
+                      const struct mpr_tp_desc *desc)
 {
     const struct mpr_transport *tp = mpr_peers[peer].tp;
     struct mpr_msg_ext_cts cts = {.sreq = sreq, .rreq = (uint64_t)(uintptr_t)req};
 
     req->peer = peer;
-    /* addr 0: the sender packs as it streams (a non-contig datatype); nothing to pull */
-    if (addr && tp->can_pull(peer) && req->got >= mpr_proto_split_min() &&
-        peer != mpr_state.rank) {
-        recv_split(req, peer, sreq, addr);
+    req->sreq = sreq;
+    if (desc->addr && req->got == 0) {
+        mpr_pt2pt_get_done(req); /* nothing to read (a receive truncated to 0 bytes) */
         return;
     }
-    if (addr && tp->can_pull(peer) &&
-        (req->got == 0 || tp->pull(peer, req->buf, addr, req->got) == 0)) {
-        send_ctrl(peer, MPR_MSG_FIN, &sreq, sizeof(sreq));
-        mpr_request_complete(req);
+    /* desc->addr 0: the sender packs as it streams (a non-contig datatype); nothing to read */
+    if (desc->addr && req->buf && tp->get(peer, req->buf, req->got, desc, req) == 0) {
         return;
     }
     req->recvd = 0;
     send_ctrl(peer, MPR_MSG_CTS, &cts, sizeof(cts));
+}
+
+void mpr_pt2pt_get_done(void *ctx)
+{
+    struct mpr_request *req = ctx;
+
+    send_ctrl(req->peer, MPR_MSG_FIN, &req->sreq, sizeof(req->sreq));
+    mpr_request_complete(req);
 }
 
 /* Receive a message that was waiting in the unexpected list; frees u. */
@@ -97,7 +80,7 @@ static void deliver_unexp(struct mpr_request *req, struct mpr_unexp *u)
 {
     set_result(req, &u->hdr);
     if (u->hdr.kind == MPR_MSG_RTS) {
-        recv_rndv(req, u->peer, u->sreq, u->addr);
+        recv_rndv(req, u->peer, u->sreq, &u->desc);
     } else {
         if (req->got) {
             memcpy(req->buf, u->data, req->got);
@@ -227,7 +210,7 @@ static void keep_unexp(const struct mpr_msg_hdr *h, int peer, const void *head,
         struct mpr_msg_ext_rts ext;
         memcpy(&ext, (const char *)head + sizeof(*h), sizeof(ext));
         u->sreq = ext.sreq;
-        u->addr = ext.addr;
+        u->desc = ext.desc;
     } else if (h->kind == MPR_MSG_EAGER_SYNC) {
         memcpy(&u->sreq, (const char *)head + sizeof(*h), sizeof(u->sreq));
     }
@@ -253,7 +236,7 @@ static void on_message(int peer, const struct mpr_msg_hdr *h, const void *head,
     if (h->kind == MPR_MSG_RTS) {
         struct mpr_msg_ext_rts ext;
         memcpy(&ext, (const char *)head + sizeof(*h), sizeof(ext));
-        recv_rndv(req, peer, ext.sreq, ext.addr);
+        recv_rndv(req, peer, ext.sreq, &ext.desc);
         return;
     }
     mpr_copy(req->buf, payload, req->got);
@@ -280,29 +263,13 @@ static void on_cts(const void *head)
 
     memcpy(&ext, (const char *)head + sizeof(struct mpr_msg_hdr), sizeof(ext));
     req = (struct mpr_request *)(uintptr_t)ext.sreq;
+    mpr_send_unexpose(req);
     req->rreq = ext.rreq;
     req->offset = 0;
     req->state = MPR_SEND_STREAM;
     if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {
         mpr_peer_queue_send(req->peer, req);
     }
-}
-
-/* CTSW: write our part of a split copy into the receiver's buffer, then say so. */
-static void on_ctsw(int peer, const void *head)
-{
-    struct mpr_msg_ext_ctsw w;
-    struct mpr_request *req;
-
-    memcpy(&w, (const char *)head + sizeof(struct mpr_msg_hdr), sizeof(w));
-    req = (struct mpr_request *)(uintptr_t)w.sreq;
-    if (mpr_peers[peer].tp->push(peer, w.raddr, (const char *)req->buf + w.offset, w.len) != 0) {
-        mpr_log_error("single-copy write to rank %d failed after the probe allowed it; set "
-                      "MPR_SHM_CMA=0",
-                      peer);
-        abort();
-    }
-    send_ctrl(peer, MPR_MSG_WDONE, &w.rreq, sizeof(w.rreq));
 }
 
 static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *payload,
@@ -328,13 +295,25 @@ static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *p
     }
 }
 
-void mpr_pt2pt_incoming(int peer, const void *head, size_t headlen, const void *payload,
-                        size_t len)
+/* FIN: the receiver has the data of this rank's rendezvous send. */
+static void on_fin(struct mpr_request *req)
+{
+    mpr_send_unexpose(req);
+    mpr_request_complete(req);
+}
+
+void mpr_pt2pt_incoming(int peer, const void *rec, size_t reclen)
 {
     struct mpr_msg_hdr h;
+    const void *head = rec;
+    size_t hl;
+    const void *payload;
+    size_t len;
 
-    (void)headlen;
-    memcpy(&h, head, sizeof(h));
+    memcpy(&h, rec, sizeof(h));
+    hl = mpr_msg_headlen(h.kind);
+    payload = (const char *)rec + hl;
+    len = reclen - hl;
     switch (h.kind) {
     case MPR_MSG_EAGER:
     case MPR_MSG_EAGER_SYNC:
@@ -342,20 +321,16 @@ void mpr_pt2pt_incoming(int peer, const void *head, size_t headlen, const void *
         on_message(peer, &h, head, payload, len);
         break;
     case MPR_MSG_ACK:
-    case MPR_MSG_FIN:
         mpr_request_complete(ext_request(head));
+        break;
+    case MPR_MSG_FIN:
+        on_fin(ext_request(head));
         break;
     case MPR_MSG_CTS:
         on_cts(head);
         break;
     case MPR_MSG_DATA:
         on_data(&h, head, payload, len);
-        break;
-    case MPR_MSG_CTSW:
-        on_ctsw(peer, head);
-        break;
-    case MPR_MSG_WDONE:
-        mpr_request_complete(ext_request(head));
         break;
     default:
         mpr_log_error("unknown message kind %u from rank %d", h.kind, peer);

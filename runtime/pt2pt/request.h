@@ -6,6 +6,8 @@
 #ifndef MPR_REQUEST_H
 #define MPR_REQUEST_H
 
+#include "transport/transport.h"
+
 #include <mpi.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,6 +62,9 @@ struct mpr_request {
     enum mpr_send_state state;
     int rndv;      /* large: RTS, then pull or CTS/DATA; else the data goes eagerly */
     uint64_t rreq; /* CTS: the receiver's request */
+    struct mpr_tp_desc desc; /* rendezvous send: the buffer as exposed (addr 0: not exposed) */
+    void *tp_handle;         /* and what the transport's expose() took */
+    uint64_t sreq;   /* rendezvous receive: the sender's request, for the FIN */
     size_t offset; /* STREAM: bytes sent so far */
     struct mpr_bsend_block *bsend; /* buffered send: its space in the attached buffer */
     /* persistent requests */

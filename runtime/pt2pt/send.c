@@ -1,11 +1,12 @@
 /*
  * Sending: eager for small messages (the data travels in the first record; the send is done
  * once it is injected, or, for Ssend, once the receiver ACKs the match), rendezvous above the
- * eager limit (an RTS; the receiver pulls the data straight from this rank's buffer with CMA and
- * answers FIN, or answers CTS and this rank streams DATA fragments through the transport).
- * A send with a stage and no buffer (a large non-contig datatype, pt2pt/typed.c) has nothing to
- * pull: its RTS carries address 0, the receiver answers CTS, and each DATA fragment is packed
- * just before it leaves, while the receiver unpacks the one before.
+ * eager limit (an RTS carrying the transport's descriptor of this rank's buffer; the receiver gets
+ * the data straight from it and answers FIN, or answers CTS and this rank streams DATA fragments
+ * through the transport). A send with a stage and no buffer (a large non-contig datatype,
+ * pt2pt/typed.c) has nothing to expose: its RTS carries an empty descriptor, the receiver answers
+ * CTS, and each DATA fragment is packed just before it leaves, while the receiver unpacks the one
+ * before.
  */
 #include "pt2pt/pt2pt.h"
 
@@ -56,8 +57,7 @@ static int inject_eager(struct mpr_request *req, const struct mpr_transport *tp)
 static int inject_rts(struct mpr_request *req, const struct mpr_transport *tp)
 {
     unsigned char head[sizeof(struct mpr_msg_hdr) + sizeof(struct mpr_msg_ext_rts)];
-    struct mpr_msg_ext_rts ext = {.sreq = (uint64_t)(uintptr_t)req,
-                                  .addr = (uint64_t)(uintptr_t)req->buf};
+    struct mpr_msg_ext_rts ext = {.sreq = (uint64_t)(uintptr_t)req, .desc = req->desc};
     int rc;
 
     fill_hdr((struct mpr_msg_hdr *)head, MPR_MSG_RTS, req);
@@ -95,6 +95,27 @@ static int inject_stream(struct mpr_request *req, const struct mpr_transport *tp
     }
     mpr_request_complete(req);
     return 0;
+}
+
+/* Let the receiver read the data of a rendezvous send (once: a retried RTS sends the same). */
+static void expose(struct mpr_request *req)
+{
+    const struct mpr_transport *tp = mpr_peers[req->peer].tp;
+
+    if (!req->buf ||
+        tp->expose(req->peer, req->buf, req->bytes, &req->desc, &req->tp_handle) != 0) {
+        req->desc = (struct mpr_tp_desc){0};
+        req->tp_handle = NULL;
+    }
+}
+
+void mpr_send_unexpose(struct mpr_request *req)
+{
+    if (req->desc.addr) {
+        mpr_peers[req->peer].tp->unexpose(req->tp_handle);
+        req->desc.addr = 0;
+        req->tp_handle = NULL;
+    }
 }
 
 int mpr_send_inject(struct mpr_request *req)
@@ -216,6 +237,9 @@ static int isend(const struct send_desc *d, struct mpr_request **out)
     req->peer = mpr_comm_world_rank(d->comm, d->dest);
     req->rndv = use_rndv(d, req->peer);
     req->state = MPR_SEND_QUEUED;
+    if (req->rndv) {
+        expose(req);
+    }
     *out = req;
     if (mpr_peer_busy(req->peer) || mpr_send_inject(req) != 0) {
         mpr_peer_queue_send(req->peer, req);

@@ -7,6 +7,8 @@ static struct mpr_rank_record private_record;
 
 struct mpr_rank_record *mpr_record_self = &private_record;
 
+const char *mpr_record_call = "MPI";
+
 void mpr_record_enter_named(const char *name)
 {
     size_t n = strnlen(name, sizeof(mpr_record_self->name) - 1);

@@ -9,6 +9,8 @@
 #include "transport/shm/shm_segment.h"
 
 extern struct mpr_rank_record *mpr_record_self;
+/* The MPI function being executed, set by every entry point (named when a call really blocks). */
+extern const char *mpr_record_call;
 
 /* Point the record at the shared one (or a private one for a singleton). */
 void mpr_record_attach(struct mpr_rank_record *shared);

@@ -1,71 +1,102 @@
 #include "transport/transport_table.h"
 
+#include "bootstrap/boot.h"
 #include "core/errcode.h"
 #include "core/log.h"
+#include "core/progress.h"
 #include "core/state.h"
-#include "bootstrap/boot.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto_limits.h"
-#include "transport/shm/shm.h"
 
-static int shm_up;
+/* In order of preference: each peer gets the first that is up and reaches it. */
+static const struct mpr_transport *const transports[] = {
+    &mpr_transport_self,
+    &mpr_transport_shm,
+#ifdef MPR_WITH_OFI
+    &mpr_transport_ofi,
+#endif
+};
+#define NTRANSPORTS ((int)(sizeof(transports) / sizeof(transports[0])))
+
+/* What the progress engine calls for each transport that serves a peer. */
+static struct mpr_progress_source sources[NTRANSPORTS];
+static int registered[NTRANSPORTS];
+static int inited;
+
+static int pick(int peer)
+{
+    for (int t = 0; t < NTRANSPORTS; t++) {
+        if (transports[t]->up() && transports[t]->reaches(peer)) {
+            return t;
+        }
+    }
+    return -1;
+}
+
+static int register_source(int t)
+{
+    if (registered[t]) {
+        return 0;
+    }
+    sources[t] = (struct mpr_progress_source){.name = transports[t]->name,
+                                              .poll = transports[t]->progress,
+                                              .block = transports[t]->block,
+                                              .unblock = transports[t]->unblock};
+    registered[t] = 1;
+    return mpr_progress_add(&sources[t]);
+}
+
+static int assign_peers(void)
+{
+    int rc = 0;
+
+    for (int r = 0; r < mpr_state.size && rc == 0; r++) {
+        int t = pick(r);
+        if (t < 0) {
+            mpr_log_error("no transport reaches rank %d: it runs on another node and the fabric "
+                          "transport is %s",
+                          r,
+                          NTRANSPORTS > 2 ? "not up (see the line above)"
+                                          : "not built in (configure with -DMPR_WITH_OFI=ON)");
+            return -MPR_ERR_IO;
+        }
+        mpr_peers[r].tp = transports[t];
+        mpr_peers[r].eager_limit = mpr_proto_eager_limit(transports[t]);
+        /* The self transport never has work of its own to poll. */
+        if (transports[t]->progress && r != mpr_state.rank) {
+            rc = register_source(t);
+        }
+    }
+    return rc;
+}
 
 int mpr_transports_init(void)
 {
     int rc = mpr_peers_init(mpr_state.size);
 
-    if (rc != 0) {
-        return rc;
+    inited = rc == 0;
+    /* Every rank runs every init in the same order: each may fence through the bootstrap. */
+    for (int t = 0; t < NTRANSPORTS && rc == 0; t++) {
+        rc = transports[t]->init();
     }
-    rc = mpr_shm_init();
-    if (rc != 0) {
-        return rc;
+    /* Collective even when no transport fenced: one fence says every rank is up. */
+    if (rc == 0) {
+        rc = mpr_boot_fence();
     }
-    shm_up = mpr_shm_active();
-    /* Collective: the shm set-up fences; without it, one fence says every rank is up. */
-    if (!shm_up && (rc = mpr_boot_fence()) != 0) {
-        return rc;
-    }
-    for (int r = 0; r < mpr_state.size; r++) {
-        if (r == mpr_state.rank) {
-            mpr_peers[r].tp = &mpr_transport_self;
-        } else if (shm_up && mpr_shm_reaches(r)) {
-            mpr_peers[r].tp = &mpr_transport_shm;
-        } else {
-            mpr_log_error("no transport reaches rank %d (the fabric transport is not built in "
-                          "yet: run every rank on one node)",
-                          r);
-            return -MPR_ERR_IO;
-        }
-        mpr_peers[r].eager_limit = mpr_proto_eager_limit(mpr_peers[r].tp);
-    }
-    return 0;
+    return rc == 0 ? assign_peers() : rc;
 }
 
 void mpr_transports_fini(void)
 {
-    if (shm_up) {
-        mpr_transport_shm.fini();
+    for (int t = NTRANSPORTS - 1; t >= 0; t--) {
+        if (registered[t]) {
+            mpr_progress_remove(&sources[t]);
+            registered[t] = 0;
+        }
+        if (inited) {
+            transports[t]->fini();
+        }
     }
-    shm_up = 0;
+    inited = 0;
     mpr_peers_fini();
-}
-
-int mpr_transports_progress(void)
-{
-    return shm_up ? mpr_transport_shm.progress() : 0;
-}
-
-void mpr_transports_block(long timeout_ns)
-{
-    if (shm_up) {
-        mpr_shm_block(timeout_ns);
-    }
-}
-
-void mpr_transports_unblock(void)
-{
-    if (shm_up) {
-        mpr_shm_unblock();
-    }
 }

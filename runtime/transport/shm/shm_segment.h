@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define MPR_SEG_MAGIC 0x6d70722d73656731ull /* "mpr-seg1" */
-#define MPR_SEG_VERSION 4u
+#define MPR_SEG_VERSION 5u
 #define MPR_CACHELINE 64
 
 struct mpr_seg_header {
@@ -61,7 +61,8 @@ struct mpr_shm_ctl {
     _Atomic uint32_t pid;
     _Atomic uint32_t cma_ok;     /* 1: this rank could read its neighbour's probe word */
     _Atomic uint64_t probe_addr; /* address of a word holding MPR_SEG_PROBE ^ local rank */
-    unsigned char pad1[48];
+    _Atomic int32_t world_rank;  /* the rank's rank in MPI_COMM_WORLD (local rank != world) */
+    unsigned char pad1[44];
 };
 _Static_assert(sizeof(struct mpr_shm_ctl) == 2 * MPR_CACHELINE, "control block is two lines");
 
