@@ -1,6 +1,7 @@
 /* Point-to-point's part of the progress engine, and its blocking waits. */
 #include "pt2pt/pt2pt.h"
 
+#include "bootstrap/boot.h"
 #include "core/progress.h"
 #include "core/wait.h"
 #include "pt2pt/peer.h"
@@ -40,13 +41,18 @@ int mpr_pt2pt_init(void)
 static int nothing_pending(const void *arg)
 {
     (void)arg;
-    return !mpr_peers_pending();
+    return !mpr_peers_pending() && !mpr_progress_busy();
 }
 
 void mpr_pt2pt_fini(void)
 {
-    /* Control records (ACK, FIN) still queued are owed to peers that wait for them. */
+    /*
+     * Control records (ACK, FIN) still queued are owed to peers that wait for them, and what a
+     * transport has in flight must leave before any endpoint closes: every rank drains, then
+     * all meet, then the transports close.
+     */
     mpr_wait_until(nothing_pending, NULL);
+    (void)mpr_boot_fence();
     mpr_progress_remove(&send_queues);
     mpr_transports_fini();
 }

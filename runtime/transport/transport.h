@@ -94,6 +94,13 @@ struct mpr_transport {
     int (*progress)(void);
 
     /*
+     * Optional: non-zero while operations the transport posted have not completed (ofi: sends
+     * and reads in flight). Finalize waits until no transport is busy before the endpoints
+     * close, and a busy rank yields instead of sleeping.
+     */
+    int (*busy)(void);
+
+    /*
      * Sleep until this transport may have work, or timeout_ns passes. Returns at once if work
      * is already there. May leave a "wake me" flag up that unblock() lowers at the end of the
      * wait (shm). NULL: the transport cannot sleep (the wait policy yields instead).

@@ -40,6 +40,7 @@ static int register_source(int t)
     }
     sources[t] = (struct mpr_progress_source){.name = transports[t]->name,
                                               .poll = transports[t]->progress,
+                                              .busy = transports[t]->busy,
                                               .block = transports[t]->block,
                                               .unblock = transports[t]->unblock};
     registered[t] = 1;
