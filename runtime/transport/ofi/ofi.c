@@ -13,6 +13,7 @@
 #include "transport/transport_table.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <rdma/fi_cm.h>
 #include <rdma/fi_endpoint.h>
 #include <rdma/fi_errno.h>
@@ -43,9 +44,9 @@ _Noreturn void mpr_ofi_fatal(int peer, const char *what, int err)
 
     if (peer >= 0) {
         snprintf(why, sizeof(why), "lost the fabric connection to rank %d (%s: %s); the job "
-                 "ends", peer, what, fi_strerror(err));
+                 "ends", peer, what, mpr_fi.strerror(err));
     } else {
-        snprintf(why, sizeof(why), "fabric error (%s: %s); the job ends", what, fi_strerror(err));
+        snprintf(why, sizeof(why), "fabric error (%s: %s); the job ends", what, mpr_fi.strerror(err));
     }
     mpr_runtime_abort(1, why);
 }
@@ -91,7 +92,7 @@ static int open_endpoint(void)
     struct fi_cq_attr cq = {.format = FI_CQ_FORMAT_DATA, .wait_obj = FI_WAIT_FD,
                             .size = (size_t)(NTX + mpr_ofi.nrx) * 2};
     struct fi_av_attr av = {.type = FI_AV_TABLE, .count = (size_t)mpr_state.size};
-    int rc = fi_fabric(i->fabric_attr, &mpr_ofi.fabric, NULL);
+    int rc = mpr_fi.fabric(i->fabric_attr, &mpr_ofi.fabric, NULL);
 
     if (rc == 0) {
         rc = fi_domain(mpr_ofi.fabric, i, &mpr_ofi.domain, NULL);
@@ -123,7 +124,7 @@ static int open_endpoint(void)
     if (rc != 0) {
         mpr_log_error("cannot open a libfabric endpoint on provider '%s', interface '%s': %s; "
                       "choose another with MPR_OFI_PROVIDER or MPR_OFI_IFACE",
-                      i->fabric_attr->prov_name, i->domain_attr->name, fi_strerror(-rc));
+                      i->fabric_attr->prov_name, i->domain_attr->name, mpr_fi.strerror(-rc));
         return -MPR_ERR_IO;
     }
     return 0;
@@ -173,7 +174,7 @@ static int setup_buffers(void)
     for (int k = 0; rc == 0 && k < mpr_ofi.nrx; k++) {
         rc = post_recv(&mpr_ofi.rx[k]);
         if (rc != 0) {
-            mpr_log_error("cannot post fabric receive buffers: %s", fi_strerror(-rc));
+            mpr_log_error("cannot post fabric receive buffers: %s", mpr_fi.strerror(-rc));
             rc = -MPR_ERR_IO;
         }
     }
@@ -188,7 +189,7 @@ static int exchange_names(void)
     int rc = fi_getname(&mpr_ofi.ep->fid, name, &len);
 
     if (rc != 0) {
-        mpr_log_error("cannot read this rank's fabric address: %s", fi_strerror(-rc));
+        mpr_log_error("cannot read this rank's fabric address: %s", mpr_fi.strerror(-rc));
         return -MPR_ERR_IO;
     }
     rc = mpr_boot_put("ofi-name", name, (uint32_t)len);
@@ -234,6 +235,39 @@ static void read_caps(void)
     mpr_ofi.nrx = nrx < 8 ? 8 : (int)nrx;
 }
 
+/*
+ * Some providers' libraries (psm, psm2) install handlers for fatal signals when loaded or probed,
+ * which print a backtrace and exit(1): a rank killed by SIGSEGV must die of it (the launcher reports
+ * the signal, the job's status is 128+11). Whatever the probe installed is undone.
+ */
+static const int kept_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGINT, SIGTERM,
+                                   SIGQUIT, SIGHUP, SIGUSR1};
+#define NKEPT (sizeof(kept_signals) / sizeof(kept_signals[0]))
+
+static int open_fabric(void)
+{
+    struct sigaction saved[NKEPT];
+    int rc;
+
+    for (size_t k = 0; k < NKEPT; k++) {
+        sigaction(kept_signals[k], NULL, &saved[k]);
+    }
+    setenv("IPATH_NO_BACKTRACE", "1", 0);
+    setenv("HFI_NO_BACKTRACE", "1", 0);
+    rc = mpr_ofi_dl_open();
+    if (rc == 0) {
+        rc = mpr_ofi_choose(mpr_state.local_size == mpr_state.size, &mpr_ofi.info);
+    }
+    if (rc == 0) {
+        read_caps();
+        rc = open_endpoint();
+    }
+    for (size_t k = 0; k < NKEPT; k++) {
+        sigaction(kept_signals[k], &saved[k], NULL);
+    }
+    return rc;
+}
+
 static int ofi_init(void)
 {
     int rc;
@@ -241,11 +275,7 @@ static int ofi_init(void)
     if (!needed()) {
         return 0;
     }
-    rc = mpr_ofi_choose(mpr_state.local_size == mpr_state.size, &mpr_ofi.info);
-    if (rc == 0) {
-        read_caps();
-        rc = open_endpoint();
-    }
+    rc = open_fabric();
     if (rc == 0) {
         rc = setup_buffers();
     }
@@ -500,7 +530,7 @@ static void ofi_fini(void)
     close_fid(&mpr_ofi.domain);
     close_fid(&mpr_ofi.fabric);
     if (mpr_ofi.info) {
-        fi_freeinfo(mpr_ofi.info);
+        mpr_fi.freeinfo(mpr_ofi.info);
     }
     free(mpr_ofi.rx_mem);
     free(mpr_ofi.tx_mem);

@@ -83,6 +83,20 @@ struct mpr_ofi_state {
 
 extern struct mpr_ofi_state mpr_ofi;
 
+/* The functions libfabric exports, loaded by mpr_ofi_dl_open (ofi_dl.c). */
+struct mpr_fi_api {
+    int (*getinfo)(uint32_t version, const char *node, const char *service, uint64_t flags,
+                   const struct fi_info *hints, struct fi_info **info);
+    void (*freeinfo)(struct fi_info *info);
+    struct fi_info *(*dupinfo)(const struct fi_info *info);
+    int (*fabric)(struct fi_fabric_attr *attr, struct fid_fabric **fabric, void *context);
+    const char *(*strerror)(int errnum);
+};
+extern struct mpr_fi_api mpr_fi;
+
+/* dlopen libfabric once: 0, or -MPR_ERR_IO after a line saying what to install. */
+int mpr_ofi_dl_open(void);
+
 /*
  * Pick the provider and interface (MPR_OFI_PROVIDER, MPR_OFI_IFACE, else the preference order).
  * 0 with *out set (free with fi_freeinfo), 1 when nothing usable exists and none was asked

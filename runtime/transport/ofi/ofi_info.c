@@ -43,7 +43,7 @@ static int bridge(const char *dom)
 
 static struct fi_info *hints_new(int rma)
 {
-    struct fi_info *h = fi_allocinfo();
+    struct fi_info *h = mpr_fi.dupinfo(NULL);
 
     if (!h) {
         return NULL;
@@ -146,8 +146,8 @@ static struct fi_info *query(int rma)
     if (!hints) {
         return NULL;
     }
-    rc = fi_getinfo(FI_VERSION(1, 9), NULL, NULL, 0, hints, &list);
-    fi_freeinfo(hints);
+    rc = mpr_fi.getinfo(FI_VERSION(1, 9), NULL, NULL, 0, hints, &list);
+    mpr_fi.freeinfo(hints);
     return rc == 0 ? list : NULL;
 }
 
@@ -185,10 +185,10 @@ int mpr_ofi_choose(int one_node, struct fi_info **out)
     }
     if (!best) {
         int rc = not_found(list, prov, iface);
-        fi_freeinfo(list);
+        mpr_fi.freeinfo(list);
         return rc;
     }
-    *out = fi_dupinfo(best);
-    fi_freeinfo(list);
+    *out = mpr_fi.dupinfo(best);
+    mpr_fi.freeinfo(list);
     return *out ? 0 : -MPR_ERR_NOMEM;
 }
