@@ -60,12 +60,13 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
     [MPR_P_OFI_PROVIDER] = {"MPR_OFI_PROVIDER", MPR_PARAM_STR, NULL,
                             "libfabric provider to use, as fi_info names it (e.g. verbs;ofi_rxm, "
                             "tcp;ofi_rxm, net); default: the first present of the fabric hardware "
-                            "providers, then the fastest Ethernet one. See docs/tuning.md",
+                            "providers, then the fastest Ethernet one (see below)",
                             0},
     [MPR_P_OFI_IFACE] = {"MPR_OFI_IFACE", MPR_PARAM_STR, NULL,
                          "network interface (libfabric domain) the fabric transport uses, e.g. "
-                         "eth0 or ib0; default: the first that is up, not loopback and not a "
-                         "container or VM bridge (docker*, virbr*, br-*), else loopback",
+                         "eth0 or mlx5_0; default: loopback for a job on one node, else the first "
+                         "that is not loopback and not a container or VM bridge (docker*, "
+                         "virbr*, br-*)",
                          0},
     [MPR_P_OFI_RECORD] = {"MPR_OFI_RECORD", MPR_PARAM_INT, "16384",
                           "bytes of each pre-posted fabric receive buffer: the largest eager "

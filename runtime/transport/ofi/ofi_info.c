@@ -104,7 +104,10 @@ static void names(const struct fi_info *list, int domains, const char *prov, cha
     out[0] = '\0';
     for (const struct fi_info *i = list; i; i = i->next) {
         const char *s = domains ? i->domain_attr->name : i->fabric_attr->prov_name;
-        if ((prov && strcmp(i->fabric_attr->prov_name, prov) != 0) || strstr(out, s)) {
+        const char *p = i->fabric_attr->prov_name;
+        /* Interfaces: of the provider asked for, else of those a default may pick. */
+        if ((domains && (prov ? strcmp(p, prov) != 0 : rank_of(p) == NPREFERRED)) ||
+            strstr(out, s)) {
             continue;
         }
         n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? ", " : "", s);
