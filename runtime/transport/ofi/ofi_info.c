@@ -20,7 +20,7 @@
 
 static const char *const preferred[] = {
     "verbs;ofi_rxm", "efa", "psm3", "psm2", "opx", "cxi", /* fabric hardware */
-    "tcp;ofi_rxm", "net", "tcp",                          /* Ethernet, fastest first */
+    "net", "tcp;ofi_rxm", "tcp",                          /* Ethernet, fastest first */
 };
 #define NPREFERRED ((int)(sizeof(preferred) / sizeof(preferred[0])))
 
