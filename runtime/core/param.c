@@ -68,11 +68,11 @@ const struct mpr_param_def mpr_param_defs[MPR_P_MAX] = {
                          "that is not loopback and not a container or VM bridge (docker*, "
                          "virbr*, br-*)",
                          0},
-    [MPR_P_OFI_RECORD] = {"MPR_OFI_RECORD", MPR_PARAM_INT, "16384",
+    [MPR_P_OFI_RECORD] = {"MPR_OFI_RECORD", MPR_PARAM_INT, "65536",
                           "bytes of each pre-posted fabric receive buffer: the largest eager "
                           "record over libfabric (larger messages use rendezvous)",
                           0},
-    [MPR_P_OFI_RECV_BUFS] = {"MPR_OFI_RECV_BUFS", MPR_PARAM_INT, "128",
+    [MPR_P_OFI_RECV_BUFS] = {"MPR_OFI_RECV_BUFS", MPR_PARAM_INT, "64",
                              "fabric receive buffers pre-posted per rank", 0},
     [MPR_P_WAIT_MODE] = {"MPR_WAIT_MODE", MPR_PARAM_STR, "auto",
                          "how a blocked call waits: auto (spin, then yield, then sleep), spin, "

@@ -25,7 +25,7 @@
 struct mpr_ofi_state mpr_ofi = {.wait_fd = -1};
 
 /* Sends in flight at once per rank: each holds one buffer of buf_size bytes. */
-#define NTX 256
+#define NTX 64
 /* Completions read per fi_cq_read. */
 #define CQ_BATCH 16
 /* Sleep slice when the provider has no wait fd. */
