@@ -3,10 +3,13 @@
 #include "bootstrap/boot.h"
 #include "core/errcode.h"
 #include "core/log.h"
+#include "core/param.h"
 #include "core/progress.h"
 #include "core/state.h"
 #include "pt2pt/peer.h"
 #include "pt2pt/proto_limits.h"
+
+#include <string.h>
 
 /* In order of preference: each peer gets the first that is up and reaches it. */
 static const struct mpr_transport *const transports[] = {
@@ -71,9 +74,31 @@ static int assign_peers(void)
     return rc;
 }
 
+/* MPR_TRANSPORT names a mode every transport's init reads (see core/param.c). */
+static int check_mode(void)
+{
+    static const char *const modes[] = {"auto", "ofi", "parity"};
+    const char *m = mpr_param_str(MPR_P_TRANSPORT);
+
+    for (size_t i = 0; !m || i < sizeof(modes) / sizeof(modes[0]); i++) {
+        if (!m || !strcmp(m, modes[i])) {
+            return 0;
+        }
+    }
+    mpr_log_error("MPR_TRANSPORT='%s' is not one of auto, ofi, parity; set one of them or unset "
+                  "it",
+                  m);
+    return -MPR_ERR_ARG;
+}
+
 int mpr_transports_init(void)
 {
-    int rc = mpr_peers_init(mpr_state.size);
+    int rc = check_mode();
+
+    if (rc != 0) {
+        return rc;
+    }
+    rc = mpr_peers_init(mpr_state.size);
 
     inited = rc == 0;
     /* Every rank runs every init in the same order: each may fence through the bootstrap. */
