@@ -88,7 +88,7 @@ void mpr_progress_block(long timeout_ns)
     } else if (nsleepers > 1) {
         /* No one wake-up reaches both: take turns, a short slice each (see architecture.md). */
         sleepers[turn++ % (unsigned)nsleepers]->block(timeout_ns < SLICE_MAX_NS ? timeout_ns
-                                                                                  : SLICE_MAX_NS);
+                                                                                : SLICE_MAX_NS);
     }
 }
 

@@ -60,8 +60,7 @@ static struct mpr_bsend_block *take_space(size_t need)
         }
         off = (*link)->off + (*link)->len;
     }
-    if (off > buffer_size || buffer_size - off < need ||
-        (*link && (*link)->off - off < need)) {
+    if (off > buffer_size || buffer_size - off < need || (*link && (*link)->off - off < need)) {
         return NULL;
     }
     b = malloc(sizeof(*b));

@@ -16,10 +16,10 @@
 /* A message that arrived before its receive: eager data copied out of the ring, or an RTS. */
 struct mpr_unexp {
     struct mpr_msg_hdr hdr;
-    int peer;      /* world rank it came from */
-    uint64_t sreq; /* EAGER_SYNC and RTS */
+    int peer;                /* world rank it came from */
+    uint64_t sreq;           /* EAGER_SYNC and RTS */
     struct mpr_tp_desc desc; /* RTS */
-    void *data;    /* EAGER*: hdr.size bytes (NULL when 0) */
+    void *data;              /* EAGER*: hdr.size bytes (NULL when 0) */
     struct mpr_unexp *next;
 };
 

@@ -49,7 +49,8 @@ struct mpr_msg_hdr {
     uint64_t size; /* bytes of the whole message */
 };
 _Static_assert(sizeof(struct mpr_msg_hdr) == 24, "message header is 24 bytes on the wire");
-_Static_assert(MPR_MSG_KIND_MAX <= MPR_TP_KIND_PRIVATE, "record kinds stay below the transports' own");
+_Static_assert(MPR_MSG_KIND_MAX <= MPR_TP_KIND_PRIVATE,
+               "record kinds stay below the transports' own");
 
 struct mpr_msg_ext_sreq {
     uint64_t sreq; /* the sender's request, opaque to the receiver */

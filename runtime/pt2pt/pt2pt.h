@@ -59,7 +59,8 @@ int mpr_pt2pt_send_now(const void *buf, size_t bytes, int dest, int tag, struct 
  */
 int mpr_pt2pt_recv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                    MPI_Status *status);
-/* Start a receive into `cap` bytes at buf from comm rank `src` (or MPI_ANY_SOURCE, MPI_PROC_NULL). */
+/* Start a receive into `cap` bytes at buf from comm rank `src` (or MPI_ANY_SOURCE, MPI_PROC_NULL).
+ */
 int mpr_pt2pt_irecv(void *buf, size_t cap, int src, int tag, struct mpr_comm *comm,
                     struct mpr_request **out);
 

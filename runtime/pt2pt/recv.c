@@ -193,15 +193,15 @@ int mpr_pt2pt_imrecv(void *buf, size_t cap, struct mpr_message *msg, struct mpr_
     return 0;
 }
 
-static void keep_unexp(const struct mpr_msg_hdr *h, int peer, const void *head,
-                       const void *payload, size_t len)
+static void keep_unexp(const struct mpr_msg_hdr *h, int peer, const void *head, const void *payload,
+                       size_t len)
 {
     struct mpr_match_queues *q = mpr_match_queues(h->ctx);
     struct mpr_unexp *u = calloc(1, sizeof(*u));
 
     if (!q || !u || (len && !(u->data = malloc(len)))) {
-        mpr_log_error("out of memory holding an unexpected message of %zu bytes from rank %d",
-                      len, peer);
+        mpr_log_error("out of memory holding an unexpected message of %zu bytes from rank %d", len,
+                      peer);
         abort();
     }
     u->hdr = *h;
@@ -221,8 +221,8 @@ static void keep_unexp(const struct mpr_msg_hdr *h, int peer, const void *head,
 }
 
 /* EAGER, EAGER_SYNC or RTS: a new message to match. */
-static void on_message(int peer, const struct mpr_msg_hdr *h, const void *head,
-                       const void *payload, size_t len)
+static void on_message(int peer, const struct mpr_msg_hdr *h, const void *head, const void *payload,
+                       size_t len)
 {
     struct mpr_match_queues *q = mpr_match_queues(h->ctx);
     struct mpr_request *req = q ? mpr_match_take_posted(q, h->src, h->tag) : NULL;
@@ -272,8 +272,7 @@ static void on_cts(const void *head)
     }
 }
 
-static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *payload,
-                    size_t len)
+static void on_data(const struct mpr_msg_hdr *h, const void *head, const void *payload, size_t len)
 {
     struct mpr_msg_ext_data ext;
     struct mpr_request *req;

@@ -60,12 +60,12 @@ struct mpr_request {
     /* send protocol */
     enum mpr_send_mode mode;
     enum mpr_send_state state;
-    int rndv;      /* large: RTS, then pull or CTS/DATA; else the data goes eagerly */
-    uint64_t rreq; /* CTS: the receiver's request */
+    int rndv;                /* large: RTS, then pull or CTS/DATA; else the data goes eagerly */
+    uint64_t rreq;           /* CTS: the receiver's request */
     struct mpr_tp_desc desc; /* rendezvous send: the buffer as exposed (addr 0: not exposed) */
     void *tp_handle;         /* and what the transport's expose() took */
-    uint64_t sreq;   /* rendezvous receive: the sender's request, for the FIN */
-    size_t offset; /* STREAM: bytes sent so far */
+    uint64_t sreq;           /* rendezvous receive: the sender's request, for the FIN */
+    size_t offset;           /* STREAM: bytes sent so far */
     struct mpr_bsend_block *bsend; /* buffered send: its space in the attached buffer */
     /* persistent requests */
     struct mpr_request *inner;

@@ -73,8 +73,7 @@ struct mpr_transport {
      * blocks. Returns 0, or -MPR_ERR_UNSUPPORTED when the peer cannot read this buffer directly
      * (then *desc is left untouched and the data must be streamed).
      */
-    int (*expose)(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc,
-                  void **handle);
+    int (*expose)(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc, void **handle);
     /* The peer is done reading (its FIN arrived): release what expose() took. */
     void (*unexpose)(void *handle);
 

@@ -43,10 +43,13 @@ _Noreturn void mpr_ofi_fatal(int peer, const char *what, int err)
     char why[512];
 
     if (peer >= 0) {
-        snprintf(why, sizeof(why), "lost the fabric connection to rank %d (%s: %s); the job "
-                 "ends", peer, what, mpr_fi.strerror(err));
+        snprintf(why, sizeof(why),
+                 "lost the fabric connection to rank %d (%s: %s); the job "
+                 "ends",
+                 peer, what, mpr_fi.strerror(err));
     } else {
-        snprintf(why, sizeof(why), "fabric error (%s: %s); the job ends", what, mpr_fi.strerror(err));
+        snprintf(why, sizeof(why), "fabric error (%s: %s); the job ends", what,
+                 mpr_fi.strerror(err));
     }
     mpr_runtime_abort(1, why);
 }
@@ -54,8 +57,8 @@ _Noreturn void mpr_ofi_fatal(int peer, const char *what, int err)
 int mpr_ofi_mr_reg(const void *buf, size_t len, uint64_t access, struct fid_mr **mr)
 {
     static uint64_t next_key = 1;
-    int rc = fi_mr_reg(mpr_ofi.domain, buf, len, access, 0, mpr_ofi.mr_prov_key ? 0 : next_key++,
-                       0, mr, NULL);
+    int rc = fi_mr_reg(mpr_ofi.domain, buf, len, access, 0, mpr_ofi.mr_prov_key ? 0 : next_key++, 0,
+                       mr, NULL);
 
     if (rc == 0 && mpr_ofi.mr_endpoint) {
         rc = fi_mr_bind(*mr, &mpr_ofi.ep->fid, 0);
@@ -89,7 +92,8 @@ static int needed(void)
 static int open_endpoint(void)
 {
     struct fi_info *i = mpr_ofi.info;
-    struct fi_cq_attr cq = {.format = FI_CQ_FORMAT_DATA, .wait_obj = FI_WAIT_FD,
+    struct fi_cq_attr cq = {.format = FI_CQ_FORMAT_DATA,
+                            .wait_obj = FI_WAIT_FD,
                             .size = (size_t)(NTX + mpr_ofi.nrx) * 2};
     struct fi_av_attr av = {.type = FI_AV_TABLE, .count = (size_t)mpr_state.size};
     int rc = mpr_fi.fabric(i->fabric_attr, &mpr_ofi.fabric, NULL);
@@ -237,11 +241,11 @@ static void read_caps(void)
 
 /*
  * Some providers' libraries (psm, psm2) install handlers for fatal signals when loaded or probed,
- * which print a backtrace and exit(1): a rank killed by SIGSEGV must die of it (the launcher reports
- * the signal, the job's status is 128+11). Whatever the probe installed is undone.
+ * which print a backtrace and exit(1): a rank killed by SIGSEGV must die of it (the launcher
+ * reports the signal, the job's status is 128+11). Whatever the probe installed is undone.
  */
-static const int kept_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGINT, SIGTERM,
-                                   SIGQUIT, SIGHUP, SIGUSR1};
+static const int kept_signals[] = {SIGSEGV, SIGBUS,  SIGILL,  SIGFPE, SIGABRT,
+                                   SIGINT,  SIGTERM, SIGQUIT, SIGHUP, SIGUSR1};
 #define NKEPT (sizeof(kept_signals) / sizeof(kept_signals[0]))
 
 static int open_fabric(void)
@@ -434,10 +438,10 @@ static void on_error(void)
     }
     op = err.op_context;
     mpr_ofi_fatal(op ? op->peer : -1,
-                  !op                               ? "completion"
-                  : op->kind == MPR_OFI_OP_SEND     ? "send"
-                  : op->kind == MPR_OFI_OP_READ     ? "read"
-                                                    : "receive",
+                  !op                           ? "completion"
+                  : op->kind == MPR_OFI_OP_SEND ? "send"
+                  : op->kind == MPR_OFI_OP_READ ? "read"
+                                                : "receive",
                   err.err);
 }
 

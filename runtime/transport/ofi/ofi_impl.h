@@ -47,9 +47,9 @@ struct mpr_ofi_buf {
 struct mpr_ofi_early;
 
 struct mpr_ofi_peer {
-    uint32_t tx_seq;              /* sequence number of the next record to this peer */
-    uint32_t rx_seq;              /* the one expected next from it */
-    struct mpr_ofi_early *early;  /* out-of-order arrivals, by seq */
+    uint32_t tx_seq;             /* sequence number of the next record to this peer */
+    uint32_t rx_seq;             /* the one expected next from it */
+    struct mpr_ofi_early *early; /* out-of-order arrivals, by seq */
 };
 
 struct mpr_ofi_state {
@@ -60,16 +60,16 @@ struct mpr_ofi_state {
     struct fid_cq *cq;
     struct fid_av *av;
     struct fid_ep *ep;
-    int wait_fd;   /* the completion queue's wait fd, or -1 (sleep in short slices) */
+    int wait_fd;     /* the completion queue's wait fd, or -1 (sleep in short slices) */
     fi_addr_t *addr; /* world rank -> address vector entry */
     struct mpr_ofi_peer *peers;
-    int rma;       /* fi_read works: rendezvous reads, else data streams as records */
-    int mr_local;  /* FI_MR_LOCAL: local buffers need descriptors */
-    int mr_virt;   /* FI_MR_VIRT_ADDR: remote addresses are virtual, else offsets */
+    int rma;      /* fi_read works: rendezvous reads, else data streams as records */
+    int mr_local; /* FI_MR_LOCAL: local buffers need descriptors */
+    int mr_virt;  /* FI_MR_VIRT_ADDR: remote addresses are virtual, else offsets */
     int mr_prov_key;
     int mr_endpoint;
-    size_t buf_size;   /* frame + largest record */
-    size_t max_read;   /* largest single fi_read */
+    size_t buf_size; /* frame + largest record */
+    size_t max_read; /* largest single fi_read */
     /* receive and send buffers: one registered region each */
     unsigned char *rx_mem, *tx_mem;
     struct fid_mr *rx_mr, *tx_mr;
@@ -77,8 +77,8 @@ struct mpr_ofi_state {
     int nrx, ntx;
     struct mpr_ofi_buf *tx_free;
     struct mpr_ofi_buf *rx_repost; /* receive buffers the provider had no room to take back */
-    int inflight; /* sends and reads posted, not completed */
-    struct mpr_ofi_get *gets; /* gets with chunks still to post */
+    int inflight;                  /* sends and reads posted, not completed */
+    struct mpr_ofi_get *gets;      /* gets with chunks still to post */
 };
 
 extern struct mpr_ofi_state mpr_ofi;
@@ -114,8 +114,7 @@ void mpr_ofi_read_done(struct mpr_ofi_op *op);
 int mpr_ofi_gets_retry(void);
 void mpr_ofi_rma_fini(void);
 
-int mpr_ofi_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc,
-                   void **handle);
+int mpr_ofi_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc, void **handle);
 void mpr_ofi_unexpose(void *handle);
 int mpr_ofi_get(int peer, void *dst, size_t len, const struct mpr_tp_desc *desc, void *ctx);
 

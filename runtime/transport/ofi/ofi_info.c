@@ -19,8 +19,8 @@
 #include <string.h>
 
 static const char *const preferred[] = {
-    "verbs;ofi_rxm", "efa", "psm3", "psm2", "opx", "cxi", /* fabric hardware */
-    "net", "tcp;ofi_rxm", "tcp",                          /* Ethernet, fastest first */
+    "verbs;ofi_rxm", "efa",         "psm3", "psm2", "opx", "cxi", /* fabric hardware */
+    "net",           "tcp;ofi_rxm", "tcp",                        /* Ethernet, fastest first */
 };
 #define NPREFERRED ((int)(sizeof(preferred) / sizeof(preferred[0])))
 
@@ -96,8 +96,7 @@ static int better(const struct fi_info *a, const struct fi_info *b, int one_node
 }
 
 /* "a, b, c": the distinct provider (or domain) names of the list, for an error line. */
-static void names(const struct fi_info *list, int domains, const char *prov, char *out,
-                  size_t cap)
+static void names(const struct fi_info *list, int domains, const char *prov, char *out, size_t cap)
 {
     size_t n = 0;
 

@@ -37,8 +37,7 @@ struct mpr_ofi_get {
     int peer;
 };
 
-int mpr_ofi_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc,
-                   void **handle)
+int mpr_ofi_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc, void **handle)
 {
     struct fid_mr *mr;
 

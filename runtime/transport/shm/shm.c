@@ -259,8 +259,7 @@ static void shm_block(long timeout_ns)
 {
     struct mpr_shm_ctl *c = mpr_shm.ctl[mpr_shm.me];
     uint32_t seen = atomic_load_explicit(&c->futex, memory_order_acquire);
-    struct timespec ts = {.tv_sec = timeout_ns / 1000000000L,
-                          .tv_nsec = timeout_ns % 1000000000L};
+    struct timespec ts = {.tv_sec = timeout_ns / 1000000000L, .tv_nsec = timeout_ns % 1000000000L};
 
     /*
      * The flag stays up across the sleeps of one wait (shm_unblock lowers it), so a missed

@@ -13,8 +13,8 @@ struct mpr_shm_private; /* a private record waiting for room (shm_rndv.c) */
 
 struct mpr_shm_state {
     int up;
-    int n;  /* local ranks */
-    int me; /* this rank's local rank */
+    int n;          /* local ranks */
+    int me;         /* this rank's local rank */
     int parity;     /* MPR_TRANSPORT=parity: reach only the local peers of this rank's parity */
     int node_colls; /* the node-local collectives may use the segment */
     int *local_of;  /* world rank -> local rank, or -1 off this node */
@@ -36,8 +36,7 @@ int mpr_shm_send_local(int l, const void *head, size_t headlen, const void *payl
 void mpr_shm_wake_local(int l);
 
 /* The rendezvous members of the transport (shm_rndv.c). */
-int mpr_shm_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc,
-                   void **handle);
+int mpr_shm_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc, void **handle);
 void mpr_shm_unexpose(void *handle);
 int mpr_shm_get(int peer, void *dst, size_t len, const struct mpr_tp_desc *desc, void *ctx);
 /* A private record (first byte >= MPR_TP_KIND_PRIVATE) from local rank l. */

@@ -41,8 +41,7 @@ struct mpr_shm_private {
     struct shm_write rec; /* the largest private record */
 };
 
-int mpr_shm_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc,
-                   void **handle)
+int mpr_shm_expose(int peer, const void *buf, size_t len, struct mpr_tp_desc *desc, void **handle)
 {
     (void)peer;
     (void)len;
@@ -90,9 +89,8 @@ int mpr_shm_rndv_retry(void)
 {
     int n = 0;
 
-    while (mpr_shm.queued &&
-           mpr_shm_send_local(mpr_shm.queued->l, &mpr_shm.queued->rec, mpr_shm.queued->len,
-                              NULL, 0) == 0) {
+    while (mpr_shm.queued && mpr_shm_send_local(mpr_shm.queued->l, &mpr_shm.queued->rec,
+                                                mpr_shm.queued->len, NULL, 0) == 0) {
         struct mpr_shm_private *q = mpr_shm.queued;
         mpr_shm.queued = q->next;
         mpr_shm.nqueued--;
